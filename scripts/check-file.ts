@@ -1,0 +1,20 @@
+// Quick schema check of one knowledge file: node --import tsx scripts/check-file.ts knowledge/rules/triage.yaml
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { FILE_KINDS, fileKind } from '../src/core/knowledge/schema.js';
+
+const path = process.argv[2] ?? '';
+const rel = path.replace(/^.*knowledge\//, '');
+const kind = fileKind(rel);
+if (!kind) {
+  console.error(`unknown knowledge file ${rel}`);
+  process.exit(2);
+}
+const schema = FILE_KINDS[kind].schema;
+const res = schema.safeParse(parse(readFileSync(path, 'utf8'), { merge: true }));
+if (res.success) {
+  console.log(`${rel}: ok (${Array.isArray(res.data) ? res.data.length : 1} entries)`);
+} else {
+  for (const i of res.error.issues) console.log(`${rel}: ${i.path.join('.')}: ${i.message}`);
+  process.exit(1);
+}

@@ -1,0 +1,204 @@
+import { parse, YAMLParseError } from 'yaml';
+import type { z } from 'zod';
+import type { Condition } from './condition.js';
+import { factsOf, triggersOf, type Facts } from './evaluate.js';
+import {
+  FILE_KINDS,
+  fileKind,
+  type AftercareRule,
+  type AnyRule,
+  type FileKind,
+  type RawKnowledge,
+  type SchedulingRule,
+  type ScreeningRule,
+  type TriageRule,
+} from './schema.js';
+
+/** One problem in the knowledge base, reported as `file: path: message`. */
+export interface KbIssue {
+  file: string;
+  path: string;
+  message: string;
+}
+
+export interface KnowledgeFileText {
+  /** Path relative to the knowledge/ folder, with forward slashes. */
+  path: string;
+  text: string;
+}
+
+/** Rules of one kind, indexed by the facts that can make them fire. */
+export interface RuleIndex<R> {
+  readonly rules: readonly R[];
+  /** For each rule (same order), every fact it reads. */
+  readonly reads: readonly (readonly string[])[];
+  readonly byFact: ReadonlyMap<string, readonly number[]>;
+  /** Rules that can fire with all their facts absent: always evaluated. */
+  readonly always: readonly number[];
+}
+
+export interface Knowledge extends Readonly<Omit<RawKnowledge, 'screening' | 'aftercare' | 'triage' | 'scheduling'>> {
+  readonly version: string;
+  readonly hash: string;
+  readonly screeningPlan: RuleIndex<ScreeningRule>;
+  readonly screeningZone: RuleIndex<ScreeningRule>;
+  readonly aftercare: RuleIndex<AftercareRule>;
+  readonly triage: RuleIndex<TriageRule>;
+  readonly scheduling: RuleIndex<SchedulingRule>;
+  readonly rulesById: ReadonlyMap<string, AnyRule>;
+  readonly sourcesById: ReadonlyMap<string, RawKnowledge['sources'][number]>;
+  /** `namespace:id` -> file the entry came from. */
+  readonly origins: ReadonlyMap<string, string>;
+}
+
+const LIST_KINDS = [
+  'sources', 'conflicts', 'devices', 'zones', 'indications', 'conditions', 'medications', 'procedures',
+  'products', 'symptoms', 'effects', 'timeWindows', 'screening', 'aftercare', 'triage', 'scheduling',
+  'baselines', 'scenarios',
+] as const satisfies readonly Exclude<FileKind, 'manifest'>[];
+
+/** Renders a zod path, naming list entries by their id when they have one. */
+export function renderPath(data: unknown, path: readonly PropertyKey[]): string {
+  let node: unknown = data;
+  const out: string[] = [];
+  for (const seg of path) {
+    const next: unknown = node !== null && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[seg] : undefined;
+    if (typeof seg === 'number') {
+      const id = next !== null && typeof next === 'object' ? (next as { id?: unknown }).id : undefined;
+      out.push(typeof id === 'string' && out.length === 0 ? id : `[${seg}]`);
+    } else out.push(String(seg));
+    node = next;
+  }
+  return out.join('.').replace(/\.\[/g, '[') || '(root)';
+}
+
+function emptyRaw(): RawKnowledge {
+  return {
+    manifest: {
+      name: 'missing',
+      version: '0.0.0',
+      released: '1970-01-01',
+      clinicalReview: [],
+      policy: {
+        unknownBlockingVerdict: 'defer',
+        unknownTriageFloor: 'contact_practitioner',
+        intendedUse: 'missing',
+        emergencyNotice: 'missing',
+        reviewNotice: 'missing',
+      },
+    },
+    sources: [], conflicts: [], devices: [], zones: [], indications: [], conditions: [], medications: [],
+    procedures: [], products: [], symptoms: [], effects: [], timeWindows: [], screening: [], aftercare: [],
+    triage: [], scheduling: [], baselines: [], scenarios: [],
+  };
+}
+
+/** Parses and schema-checks every file. Files that fail keep their valid siblings usable. */
+export function parseKnowledge(files: readonly KnowledgeFileText[]): {
+  raw: RawKnowledge;
+  origins: Map<string, string>;
+  issues: KbIssue[];
+} {
+  const raw = emptyRaw();
+  const origins = new Map<string, string>();
+  const issues: KbIssue[] = [];
+  let sawManifest = false;
+  for (const f of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
+    const kind = fileKind(f.path);
+    if (!kind) {
+      issues.push({ file: f.path, path: '(file)', message: 'not a known knowledge file name' });
+      continue;
+    }
+    let data: unknown;
+    try {
+      data = parse(f.text, { merge: true });
+    } catch (e) {
+      const msg = e instanceof YAMLParseError ? e.message.split('\n')[0] ?? e.message : String(e);
+      issues.push({ file: f.path, path: '(file)', message: `YAML syntax: ${msg}` });
+      continue;
+    }
+    const schema: z.ZodType = FILE_KINDS[kind].schema;
+    const res = schema.safeParse(data ?? []);
+    if (!res.success) {
+      for (const i of res.error.issues) issues.push({ file: f.path, path: renderPath(data, i.path), message: i.message });
+      continue;
+    }
+    if (kind === 'manifest') {
+      raw.manifest = res.data as RawKnowledge['manifest'];
+      sawManifest = true;
+      continue;
+    }
+    const list = res.data as { id?: string; kind?: string }[];
+    for (const entry of list) {
+      const ns = kind === 'baselines' ? `baseline` : kind;
+      origins.set(`${ns}:${entry.id ?? entry.kind ?? ''}`, f.path);
+    }
+    (raw[kind] as unknown[]).push(...list);
+  }
+  if (!sawManifest) issues.push({ file: 'manifest.yaml', path: '(file)', message: 'missing: the knowledge base needs a manifest' });
+  for (const k of LIST_KINDS) if (raw[k].length === 0 && k !== 'conflicts') issues.push({ file: k, path: '(file)', message: `no ${k} found` });
+  return { raw, origins, issues };
+}
+
+function indexRules<R extends { when?: Condition }>(rules: readonly R[]): RuleIndex<R> {
+  const byFact = new Map<string, number[]>();
+  const always: number[] = [];
+  const reads: string[][] = [];
+  rules.forEach((r, i) => {
+    reads.push(r.when ? [...factsOf(r.when)] : []);
+    const t = r.when ? triggersOf(r.when) : undefined;
+    if (!t) always.push(i);
+    else for (const f of t) byFact.set(f, [...(byFact.get(f) ?? []), i]);
+  });
+  return { rules, reads, byFact, always };
+}
+
+/** The rules of an index that can be anything but false for these facts, in file order. */
+export function candidates<R>(index: RuleIndex<R>, facts: Facts): R[] {
+  const hit = new Set<number>(index.always);
+  for (const [name, value] of facts) {
+    if (value === null) continue;
+    const ids = index.byFact.get(name);
+    if (ids) for (const i of ids) hit.add(i);
+  }
+  return [...hit].sort((a, b) => a - b).map((i) => index.rules[i] as R);
+}
+
+function deepFreeze<T>(o: T): T {
+  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
+    Object.freeze(o);
+    if (o instanceof Map) for (const v of o.values()) deepFreeze(v);
+    else for (const v of Object.values(o)) deepFreeze(v);
+  }
+  return o;
+}
+
+/** Builds the immutable, indexed bundle. Does not check references: see validateKnowledge. */
+export function buildKnowledge(raw: RawKnowledge, hash: string, origins: ReadonlyMap<string, string> = new Map()): Knowledge {
+  const allRules: AnyRule[] = [...raw.screening, ...raw.aftercare, ...raw.triage, ...raw.scheduling];
+  return deepFreeze({
+    ...raw,
+    version: raw.manifest.version,
+    hash,
+    screeningPlan: indexRules(raw.screening.filter((r) => r.scope === 'plan')),
+    screeningZone: indexRules(raw.screening.filter((r) => r.scope === 'zone')),
+    aftercare: indexRules(raw.aftercare),
+    triage: indexRules(raw.triage),
+    scheduling: indexRules(raw.scheduling),
+    rulesById: new Map(allRules.map((r) => [r.id, r])),
+    sourcesById: new Map(raw.sources.map((s) => [s.id, s])),
+    origins,
+  });
+}
+
+/** Parses, indexes and validates a knowledge base. `ok` only when there is no issue at all. */
+export function compileKnowledge(
+  files: readonly KnowledgeFileText[],
+  hash: string,
+  validate: (kb: Knowledge) => KbIssue[],
+): { ok: boolean; knowledge: Knowledge; issues: KbIssue[] } {
+  const { raw, origins, issues } = parseKnowledge(files);
+  const knowledge = buildKnowledge(raw, hash, origins);
+  const all = [...issues, ...validate(knowledge)];
+  return { ok: all.length === 0, knowledge, issues: all };
+}

@@ -1,0 +1,134 @@
+/**
+ * The catalogue of facts a rule may test. A `{vocab}` placeholder must name an id of that
+ * vocabulary. Engines derive these facts from their inputs; scenarios state them directly.
+ */
+export type FactType =
+  | { type: 'number'; min?: number; max?: number }
+  | { type: 'boolean' }
+  | { type: 'enum'; values: readonly string[] }
+  | { type: 'vocab'; vocab: VocabName }
+  | { type: 'date' };
+
+export type VocabName =
+  | 'devices'
+  | 'zones'
+  | 'indications'
+  | 'conditions'
+  | 'medications'
+  | 'procedures'
+  | 'products'
+  | 'symptoms'
+  | 'effects';
+
+const num = (min?: number, max?: number): FactType => ({ type: 'number', min, max });
+const bool: FactType = { type: 'boolean' };
+const oneOf = (...values: string[]): FactType => ({ type: 'enum', values });
+const vocab = (v: VocabName): FactType => ({ type: 'vocab', vocab: v });
+
+export const SETTINGS = ['home', 'clinic'] as const;
+export const OPERATORS = ['self', 'esthetician', 'nurse', 'physician'] as const;
+export const ENERGIES = ['mechanical', 'rf', 'none'] as const;
+export const SEVERITIES = ['mild', 'moderate', 'severe'] as const;
+export const TRENDS = ['improving', 'same', 'worsening'] as const;
+
+/** pattern -> type. Patterns use `{vocab}` for one id segment. */
+export const FACTS: Readonly<Record<string, FactType>> = {
+  // person (screening, aftercare, triage)
+  'person.age': num(0, 130),
+  'person.sex': oneOf('female', 'male', 'intersex', 'other'),
+  'person.pregnant': bool,
+  'person.breastfeeding': bool,
+  'person.fitzpatrick': num(1, 6),
+  'person.temperature_c': num(30, 45),
+  'condition.{conditions}': oneOf('active', 'history', 'controlled'),
+  'condition.{conditions}.in_field': bool,
+  'medication.{medications}': oneOf('current', 'past'),
+  'medication.{medications}.days_since_last_dose': num(0),
+  'procedure.{procedures}.days_since': num(0),
+  'procedure.{procedures}.in_field': bool,
+  // plan (screening)
+  'plan.setting': oneOf(...SETTINGS),
+  'plan.operator': oneOf(...OPERATORS),
+  'plan.operator_licensed': bool,
+  'plan.device': vocab('devices'),
+  'plan.energy': oneOf(...ENERGIES),
+  'plan.rf_insulated': bool,
+  'plan.device_label_max_depth_mm': num(0, 10),
+  'plan.needle_material': oneOf('stainless_steel', 'titanium', 'gold_plated', 'nickel_free_coated', 'silicone', 'other'),
+  'plan.needles': oneOf('single_use_sterile', 'reused'),
+  'plan.shared_device': bool,
+  'plan.max_depth_mm': num(0, 10),
+  'plan.max_passes': num(0, 100),
+  'plan.indication': vocab('indications'),
+  'plan.adjunct_prp': bool,
+  'plan.zone.{zones}': bool,
+  'plan.product.{products}': bool,
+  'plan.product_not_sterile_or_not_intended': bool,
+  'plan.numbing_cream': bool,
+  'plan.numbing_occluded_or_large_area': bool,
+  'plan.days_since_last_session': num(0),
+  // one zone of the plan (screening rules with scope: zone)
+  'zone.id': vocab('zones'),
+  'zone.depth_mm': num(0, 10),
+  'zone.ceiling_mm': num(0, 10),
+  'zone.specialist_ceiling_mm': num(0, 10),
+  'zone.rf_depth_mm': num(0, 10),
+  'zone.bony': oneOf('high', 'medium', 'low', 'none'),
+  'zone.keloid_prone': bool,
+  'zone.perioral': bool,
+  'zone.periorbital': bool,
+  'zone.region': oneOf('face', 'neck', 'chest', 'scalp', 'body', 'hand'),
+  // the treatment that was done (aftercare, triage, scheduling)
+  'treatment.setting': oneOf(...SETTINGS),
+  'treatment.device': vocab('devices'),
+  'treatment.energy': oneOf(...ENERGIES),
+  'treatment.max_depth_mm': num(0, 10),
+  'treatment.zone.{zones}': bool,
+  'treatment.periorbital': bool,
+  'treatment.perioral': bool,
+  'treatment.product.{products}': bool,
+  'treatment.numbing_cream': bool,
+  'treatment.adjunct_prp': bool,
+  'treatment.indication': vocab('indications'),
+  'treatment.rf_energy_high': bool,
+  'treatment.complication_unresolved': bool,
+  'treatment.complication.{effects}': bool,
+  // a check-in (triage)
+  'checkin.hours_since_treatment': num(0),
+  'symptom.{symptoms}': bool,
+  'symptom.{symptoms}.severity': oneOf(...SEVERITIES),
+  'symptom.{symptoms}.trend': oneOf(...TRENDS),
+  'symptom.{symptoms}.beyond_treated_area': bool,
+  'symptom.{symptoms}.hours_since_onset': num(0),
+};
+
+const VOCAB_SEGMENT = /\{([a-z]+)\}/;
+
+export interface ResolvedFact {
+  pattern: string;
+  type: FactType;
+  /** The vocabulary id a `{vocab}` segment matched, if any. */
+  ref?: { vocab: VocabName; id: string };
+}
+
+/** Splits a fact name against the catalogue. Returns undefined when no pattern matches. */
+export function resolveFact(name: string): ResolvedFact | undefined {
+  const exact = FACTS[name];
+  if (exact) return { pattern: name, type: exact };
+  const parts = name.split('.');
+  for (const [pattern, type] of Object.entries(FACTS)) {
+    const pp = pattern.split('.');
+    if (pp.length !== parts.length) continue;
+    let ref: ResolvedFact['ref'];
+    let ok = true;
+    for (let i = 0; i < pp.length && ok; i += 1) {
+      const seg = pp[i] ?? '';
+      const part = parts[i] ?? '';
+      const m = VOCAB_SEGMENT.exec(seg);
+      if (m?.[1]) ref = { vocab: m[1] as VocabName, id: part };
+      else ok = seg === part;
+    }
+    if (ok) return { pattern, type, ref };
+  }
+  return undefined;
+}

@@ -1,0 +1,307 @@
+import { z } from 'zod';
+import { Condition, Scalar } from './condition.js';
+
+const Id = z.string().regex(/^[a-z][a-z0-9_]*$/, 'ids are snake_case: lower-case letters, digits and _');
+const Text = z.string().trim().min(1);
+const Semver = z.string().regex(/^\d+\.\d+\.\d+$/, 'a version is semver: MAJOR.MINOR.PATCH');
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD');
+const Mm = z.number().min(0).max(10);
+const MmRange = z.tuple([Mm, Mm]).nullable();
+
+export const Grade = z.enum(['A', 'B', 'C', 'D', 'R', 'U']);
+export type Grade = z.infer<typeof Grade>;
+export const Verdict = z.enum(['proceed', 'proceed_with_precautions', 'defer', 'do_not_treat']);
+export type Verdict = z.infer<typeof Verdict>;
+export const Level = z.enum([
+  'self_care',
+  'contact_practitioner',
+  'see_doctor_today',
+  'emergency_department',
+  'call_emergency_number',
+]);
+export type Level = z.infer<typeof Level>;
+
+export const Source = z.strictObject({
+  id: Id,
+  citation: Text,
+  identifiers: z.string().optional(),
+  type: z.enum(['SR', 'RCT', 'PC', 'RS', 'CR', 'CS', 'NR', 'REG', 'IFU', 'WEB', 'TEXTBOOK', 'ANIMAL', 'SURVEILLANCE']),
+  grade: Grade,
+  verification: z.enum(['verified', 'partly_verified', 'from_memory']),
+  note: z.string().optional(),
+  file: z.string().optional(),
+});
+export type Source = z.infer<typeof Source>;
+
+/** A citation inside an entry: the source id and, optionally, what it supports. */
+export const Cite = z.strictObject({ source: Id, note: z.string().optional() });
+export type Cite = z.infer<typeof Cite>;
+
+const Entry = { id: Id, label: Text, description: Text };
+
+export const Device = z.strictObject({
+  ...Entry,
+  energy: z.enum(['mechanical', 'rf', 'none']),
+  adjustableDepth: z.boolean(),
+  typicalLengthMm: MmRange,
+  settings: z.array(z.enum(['clinic', 'home'])).min(1),
+  regulatory: Text,
+  safetyNotes: z.array(Text).min(1),
+  sources: z.array(Cite).min(1),
+});
+export const Zone = z.strictObject({
+  ...Entry,
+  region: z.enum(['face', 'neck', 'chest', 'scalp', 'body', 'hand']),
+  bony: z.enum(['high', 'medium', 'low', 'none']),
+  keloidProne: z.boolean(),
+  perioral: z.boolean(),
+  periorbital: z.boolean(),
+  rejuvenationMm: MmRange,
+  scarMm: MmRange,
+  ceilingMm: Mm,
+  specialistCeilingMm: Mm.optional(),
+  rfDepthMm: Mm.nullable(),
+  flags: z.array(Text),
+  sources: z.array(Cite).min(1),
+});
+export const Indication = z.strictObject({
+  ...Entry,
+  depthMm: MmRange,
+  course: z.string(),
+  intervalDays: z.number().int().min(0).nullable(),
+  notes: z.string(),
+  sources: z.array(Cite).min(1),
+});
+export const ConditionEntry = z.strictObject({
+  ...Entry,
+  category: z.enum(['skin', 'systemic', 'allergy', 'lesion', 'implant', 'pigment_scar', 'other']),
+  siteMatters: z.boolean(),
+});
+export const Medication = z.strictObject({ ...Entry, class: Text });
+export const Procedure = z.strictObject({ ...Entry, kind: z.enum(['injectable', 'resurfacing', 'energy', 'surgery', 'hair_removal', 'radiotherapy', 'microneedling', 'other']) });
+export const Product = z.strictObject({
+  ...Entry,
+  category: z.enum(['serum', 'active', 'anaesthetic', 'biologic', 'moisturiser', 'sunscreen', 'makeup', 'other']),
+  intendedForNeedledSkin: z.boolean(),
+});
+export const Symptom = z.strictObject({
+  ...Entry,
+  redFlag: z.boolean(),
+  question: Text,
+  systemic: z.boolean(),
+});
+export const Effect = z.strictObject({
+  ...Entry,
+  kind: z.enum(['expected', 'complication']),
+  onsetHours: z.tuple([z.number().min(0), z.number().min(0).nullable()]),
+  normalUntilHours: z.number().min(0).nullable(),
+  course: Text,
+  signs: Text,
+  riskFactors: z.string(),
+  severity: z.tuple([z.number().int().min(0).max(4), z.number().int().min(0).max(4)]),
+  action: Text,
+  symptoms: z.array(Id),
+  sources: z.array(Cite).min(1),
+});
+export const TimeWindow = z.strictObject({
+  id: Id,
+  label: Text,
+  fromHours: z.number().min(0),
+  toHours: z.number().min(0).nullable(),
+});
+
+const RuleBase = {
+  id: Id,
+  version: Semver,
+  title: Text,
+  rationale: Text,
+  sources: z.array(Cite),
+  limits: Text,
+  /** Required when a blocking or escalating rule rests only on grade D or U sources. */
+  expertConsensus: z.strictObject({ reason: Text }).optional(),
+  conflicts: z.array(Id).optional(),
+};
+
+export const ScreeningRule = z.strictObject({
+  ...RuleBase,
+  kind: z.literal('screening'),
+  /** `zone` rules are evaluated once for each zone of the plan, with zone.* facts. */
+  scope: z.enum(['plan', 'zone']),
+  when: Condition,
+  then: z.strictObject({
+    verdict: Verdict.exclude(['proceed']),
+    action: z.enum(['precaution', 'wait', 'refer', 'change_plan', 'skip_area', 'do_not_treat']),
+    patient: Text,
+    clinician: Text,
+    waitDays: z.number().int().min(0).optional(),
+    /** A date fact the wait counts from; without it the wait counts from the planned date. */
+    waitFrom: z.string().optional(),
+    alternative: z.string().optional(),
+  }),
+  question: Text,
+});
+export type ScreeningRule = z.infer<typeof ScreeningRule>;
+
+export const AftercareRule = z.strictObject({
+  ...RuleBase,
+  kind: z.literal('aftercare'),
+  topic: Id,
+  type: z.enum(['do', 'avoid']),
+  advice: Text,
+  when: Condition.optional(),
+  fromHours: z.number().min(0),
+  untilHours: z.number().min(0).nullable(),
+  minimumHours: z.number().min(0).optional(),
+  untilNote: z.string().optional(),
+  adjust: z
+    .array(z.strictObject({ when: Condition, untilHours: z.number().min(0), reason: Text }))
+    .optional(),
+});
+export type AftercareRule = z.infer<typeof AftercareRule>;
+
+export const TriageRule = z.strictObject({
+  ...RuleBase,
+  kind: z.literal('triage'),
+  stage: z.enum(['emergency', 'matrix', 'threshold', 'escalation_pair']),
+  window: Id.optional(),
+  when: Condition,
+  then: z.strictObject({
+    level: Level,
+    explains: z.array(Id),
+    treatmentRelated: z.boolean(),
+    advice: Text,
+  }),
+});
+export type TriageRule = z.infer<typeof TriageRule>;
+
+export const SchedulingRule = z.strictObject({
+  ...RuleBase,
+  kind: z.literal('scheduling'),
+  when: Condition,
+  then: z.strictObject({
+    minIntervalDays: z.number().int().min(0).nullable(),
+    defaultIntervalDays: z.number().int().min(0).nullable(),
+    sessions: z.string().optional(),
+    advice: Text,
+  }),
+});
+export type SchedulingRule = z.infer<typeof SchedulingRule>;
+
+export const Conflict = z.strictObject({
+  id: Id,
+  topic: Text,
+  positions: z.array(z.strictObject({ summary: Text, sources: z.array(Id).min(1) })).min(2),
+  resolution: Text,
+  rules: z.array(Id),
+});
+export type Conflict = z.infer<typeof Conflict>;
+
+export const FactValue = z.union([Scalar, z.literal('unknown'), z.null()]);
+export const ScenarioZone = z.strictObject({ zone: Id, depthMm: z.number().min(0) });
+export const Scenario = z.strictObject({
+  id: Id,
+  kind: z.enum(['screening', 'aftercare', 'triage', 'scheduling']),
+  description: Text,
+  facts: z.record(z.string(), FactValue),
+  zones: z.array(ScenarioZone).optional(),
+  expect: z.strictObject({
+    verdict: Verdict.optional(),
+    level: Level.optional(),
+    fires: z.array(Id).default([]),
+    notFires: z.array(Id).default([]),
+    /** Rules expected to be unknown (a question) because a fact they need is unknown. */
+    asks: z.array(Id).default([]),
+    /** aftercare: the window end (hours) expected for these rules after adjustments */
+    untilHours: z.record(Id, z.number().min(0).nullable()).optional(),
+    /** scheduling: the expected minimum interval (days) */
+    minIntervalDays: z.number().int().min(0).nullable().optional(),
+  }),
+});
+export type Scenario = z.infer<typeof Scenario>;
+
+export const Manifest = z.strictObject({
+  name: Text,
+  version: Semver,
+  released: IsoDate,
+  clinicalReview: z.array(
+    z.strictObject({ reviewer: Text, credentials: Text, scope: Text, date: IsoDate, knowledgeVersion: Semver }),
+  ),
+  policy: z.strictObject({
+    unknownBlockingVerdict: Verdict,
+    unknownTriageFloor: Level,
+    intendedUse: Text,
+    emergencyNotice: Text,
+    reviewNotice: Text,
+  }),
+});
+export type Manifest = z.infer<typeof Manifest>;
+
+export const Baseline = z.strictObject({
+  kind: z.enum(['screening', 'aftercare', 'triage', 'scheduling']),
+  facts: z.record(z.string(), FactValue),
+  zones: z.array(ScenarioZone).optional(),
+});
+
+/** Which schema a knowledge file follows, by its path relative to knowledge/. */
+export const FILE_KINDS = {
+  manifest: { pattern: /^manifest\.yaml$/, schema: Manifest },
+  sources: { pattern: /^sources\.yaml$/, schema: z.array(Source) },
+  conflicts: { pattern: /^conflicts\.yaml$/, schema: z.array(Conflict) },
+  devices: { pattern: /^vocabulary\/devices\.yaml$/, schema: z.array(Device) },
+  zones: { pattern: /^vocabulary\/zones\.yaml$/, schema: z.array(Zone) },
+  indications: { pattern: /^vocabulary\/indications\.yaml$/, schema: z.array(Indication) },
+  conditions: { pattern: /^vocabulary\/conditions\.yaml$/, schema: z.array(ConditionEntry) },
+  medications: { pattern: /^vocabulary\/medications\.yaml$/, schema: z.array(Medication) },
+  procedures: { pattern: /^vocabulary\/procedures\.yaml$/, schema: z.array(Procedure) },
+  products: { pattern: /^vocabulary\/products\.yaml$/, schema: z.array(Product) },
+  symptoms: { pattern: /^vocabulary\/symptoms\.yaml$/, schema: z.array(Symptom) },
+  effects: { pattern: /^vocabulary\/effects\.yaml$/, schema: z.array(Effect) },
+  timeWindows: { pattern: /^vocabulary\/time-windows\.yaml$/, schema: z.array(TimeWindow) },
+  screening: { pattern: /^rules\/screening(-[a-z0-9-]+)?\.yaml$/, schema: z.array(ScreeningRule) },
+  aftercare: { pattern: /^rules\/aftercare(-[a-z0-9-]+)?\.yaml$/, schema: z.array(AftercareRule) },
+  triage: { pattern: /^rules\/triage(-[a-z0-9-]+)?\.yaml$/, schema: z.array(TriageRule) },
+  scheduling: { pattern: /^rules\/scheduling(-[a-z0-9-]+)?\.yaml$/, schema: z.array(SchedulingRule) },
+  baselines: { pattern: /^scenarios\/baselines\.yaml$/, schema: z.array(Baseline) },
+  scenarios: { pattern: /^scenarios\/(screening|aftercare|triage|scheduling)(-[a-z0-9-]+)?\.yaml$/, schema: z.array(Scenario) },
+} as const;
+export type FileKind = keyof typeof FILE_KINDS;
+
+export function fileKind(relPath: string): FileKind | undefined {
+  for (const [kind, spec] of Object.entries(FILE_KINDS)) if (spec.pattern.test(relPath)) return kind as FileKind;
+  return undefined;
+}
+
+export type Device = z.infer<typeof Device>;
+export type Zone = z.infer<typeof Zone>;
+export type Indication = z.infer<typeof Indication>;
+export type ConditionEntry = z.infer<typeof ConditionEntry>;
+export type Medication = z.infer<typeof Medication>;
+export type Procedure = z.infer<typeof Procedure>;
+export type Product = z.infer<typeof Product>;
+export type Symptom = z.infer<typeof Symptom>;
+export type Effect = z.infer<typeof Effect>;
+export type TimeWindow = z.infer<typeof TimeWindow>;
+export type Baseline = z.infer<typeof Baseline>;
+export type AnyRule = ScreeningRule | AftercareRule | TriageRule | SchedulingRule;
+
+export interface RawKnowledge {
+  manifest: Manifest;
+  sources: Source[];
+  conflicts: Conflict[];
+  devices: Device[];
+  zones: Zone[];
+  indications: Indication[];
+  conditions: ConditionEntry[];
+  medications: Medication[];
+  procedures: Procedure[];
+  products: Product[];
+  symptoms: Symptom[];
+  effects: Effect[];
+  timeWindows: TimeWindow[];
+  screening: ScreeningRule[];
+  aftercare: AftercareRule[];
+  triage: TriageRule[];
+  scheduling: SchedulingRule[];
+  baselines: Baseline[];
+  scenarios: Scenario[];
+}
