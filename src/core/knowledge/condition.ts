@@ -4,8 +4,8 @@ import { z } from 'zod';
 export const Scalar = z.union([z.string(), z.number(), z.boolean()]);
 export type Scalar = z.infer<typeof Scalar>;
 
-/** The right-hand side of a numeric comparison: a number or another fact. */
-export const Operand = z.union([z.number(), z.strictObject({ fact: z.string() })]);
+/** The right-hand side of a numeric comparison: a number or another fact (the validator checks it is numeric). */
+export const Operand = z.union([Scalar, z.strictObject({ fact: z.string() })]);
 export type Operand = z.infer<typeof Operand>;
 
 /**

@@ -15,6 +15,7 @@ const isPredicate = (c: Condition): c is Predicate => 'fact' in c;
 
 function operand(o: Operand, facts: Facts): number | typeof UNKNOWN | null {
   if (typeof o === 'number') return o;
+  if (typeof o !== 'object') return null;
   const v = facts.get(o.fact) ?? null;
   if (v === UNKNOWN) return UNKNOWN;
   return typeof v === 'number' ? v : null;
@@ -76,7 +77,7 @@ export function evaluate(c: Condition, facts: Facts): Tri {
 export function factsOf(c: Condition, out: Set<string> = new Set()): Set<string> {
   if (isPredicate(c)) {
     out.add(c.fact);
-    for (const o of [c.gt, c.gte, c.lt, c.lte]) if (o !== undefined && typeof o !== 'number') out.add(o.fact);
+    for (const o of [c.gt, c.gte, c.lt, c.lte]) if (o !== undefined && typeof o === 'object') out.add(o.fact);
   } else if ('all' in c) c.all.forEach((x) => factsOf(x, out));
   else if ('any' in c) c.any.forEach((x) => factsOf(x, out));
   else factsOf(c.not, out);

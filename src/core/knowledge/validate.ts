@@ -125,7 +125,8 @@ export function validateKnowledge(kb: Knowledge): KbIssue[] {
       for (const o of [p.gt, p.gte, p.lt, p.lte]) {
         if (o === undefined) continue;
         if (t.type !== 'number') where(`${p.fact} is not numeric and cannot be compared with gt/gte/lt/lte`);
-        if (typeof o !== 'number') {
+        if (typeof o !== 'number' && typeof o !== 'object') where(`${p.fact} compares with a number or a fact; got ${JSON.stringify(o)}`);
+        else if (typeof o === 'object') {
           const ot = checkFact(o.fact, where);
           if (ot && ot.type !== 'number') where(`${o.fact} is not numeric and cannot be an operand`);
         }

@@ -1,0 +1,37 @@
+// `npm run bench`: measures speed targets and writes docs/benchmarks.md. Never a timed unit test.
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { benchKnowledge } from './knowledge.bench.js';
+
+export interface BenchResult {
+  name: string;
+  value: string;
+  target: string;
+  pass: boolean;
+  detail?: string;
+}
+
+const results: BenchResult[] = [];
+results.push(...benchKnowledge());
+
+const lines = [
+  '# Benchmarks',
+  '',
+  'Written by `npm run bench`. Do not edit by hand: run it again.',
+  '',
+  `- date: ${new Date().toISOString()}`,
+  `- machine: ${os.cpus()[0]?.model ?? 'unknown cpu'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB; node ${process.version}`,
+  '',
+  '| benchmark | result | target | met |',
+  '|---|---|---|---|',
+  ...results.map((r) => `| ${r.name} | ${r.value} | ${r.target} | ${r.pass ? 'yes' : '**no**'} |`),
+  '',
+  ...results.filter((r) => r.detail).map((r) => `- ${r.name}: ${r.detail ?? ''}`),
+  '',
+];
+const out = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url));
+writeFileSync(out, lines.join('\n'));
+for (const r of results) console.log(`${r.pass ? 'ok ' : 'MISS'} ${r.name}: ${r.value} (target ${r.target})`);
+console.log(`wrote ${out}`);
+if (results.some((r) => !r.pass)) process.exitCode = 1;
