@@ -1,5 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { registerKb } from './kb.command.js';
+import { registerSchema } from './schema.command.js';
+import { registerScreen } from './screen.command.js';
+import { registerServe } from './serve.command.js';
 
 /** Builds the CLI. Output functions and exit setting are injected so tests can run it in-process. */
 export function buildProgram(out: (s: string) => void, err: (s: string) => void, setExit: (c: number) => void): Command {
@@ -8,6 +11,9 @@ export function buildProgram(out: (s: string) => void, err: (s: string) => void,
     .exitOverride()
     .configureOutput({ writeOut: (s) => out(s.trimEnd()), writeErr: (s) => err(s.trimEnd()) });
   registerKb(program, out, err, setExit);
+  registerServe(program, out);
+  registerScreen(program, out, err, setExit);
+  registerSchema(program, out, err, setExit);
   return program;
 }
 

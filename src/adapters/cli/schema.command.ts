@@ -1,0 +1,22 @@
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { screeningInputSchema } from '../../core/screening/input.js';
+import { loadConfig } from '../config.js';
+import { loadValidKnowledge } from '../knowledge/fs-knowledge.js';
+
+export function registerSchema(program: Command, out: (s: string) => void, err: (s: string) => void, setExit: (c: number) => void): void {
+  program
+    .command('schema <name>')
+    .description('print the JSON Schema of an input: screening')
+    .action((name: string) => {
+      const kb = loadValidKnowledge(loadConfig(process.env).knowledgeDir);
+      const schemas: Record<string, z.ZodType> = { screening: screeningInputSchema(kb) };
+      const s = schemas[name];
+      if (!s) {
+        err(`unknown schema '${name}'; known: ${Object.keys(schemas).join(', ')}`);
+        setExit(2);
+        return;
+      }
+      out(JSON.stringify(z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' }), null, 2));
+    });
+}

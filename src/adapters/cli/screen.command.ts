@@ -1,0 +1,72 @@
+import type { Command } from 'commander';
+import type { ScreeningResult } from '../../core/screening/engine.js';
+import { createScreeningService } from '../../service/screening.service.js';
+import { loadConfig } from '../config.js';
+import { loadValidKnowledge } from '../knowledge/fs-knowledge.js';
+import { printIssues, readJsonArg, wrap } from './io.js';
+
+const VERDICT_TEXT: Record<ScreeningResult['verdict'], string> = {
+  proceed: 'PROCEED',
+  proceed_with_precautions: 'PROCEED WITH PRECAUTIONS',
+  defer: 'DEFER',
+  do_not_treat: 'DO NOT TREAT',
+};
+
+/** A readable report for a person in a terminal. */
+export function formatScreening(r: ScreeningResult): string {
+  const out: string[] = [];
+  out.push(r.notices.emergency, '');
+  out.push(`Verdict: ${VERDICT_TEXT[r.verdict]}`, wrap(r.summary, 88, '  '));
+  if (r.earliestDate) out.push(`  Earliest date: ${r.earliestDate}`);
+  if (r.mustChange.length) {
+    out.push('', 'What must change first:');
+    for (const m of r.mustChange) out.push(wrap(`- ${m}`, 88, '  '));
+  }
+  if (r.questions.length) {
+    out.push('', 'Questions to answer before treatment:');
+    for (const q of r.questions) out.push(wrap(`- ${q.question} [${q.ruleId}]`, 88, '  '));
+  }
+  const applies = r.findings.filter((f) => f.status === 'applies');
+  if (applies.length) {
+    out.push('', 'Findings:');
+    for (const f of applies) {
+      out.push(`- ${f.title}${f.zone ? ` (${f.zone})` : ''} [${f.ruleId} v${f.ruleVersion}] -> ${f.severity}`);
+      out.push(wrap(f.forPerson, 88, '    '));
+      const srcs = f.sources.map((s) => `${s.id} (grade ${s.grade})`).join(', ');
+      out.push(wrap(`Sources: ${srcs}${f.expertConsensus ? ' — expert consensus' : ''}`, 88, '    '));
+      for (const c of f.conflicts) out.push(wrap(`Sources disagree on ${c.topic.toLowerCase()}: ${c.resolution}`, 88, '    '));
+    }
+  }
+  if (r.alternatives.length) {
+    out.push('', 'Alternatives:');
+    for (const a of r.alternatives) out.push(wrap(`- ${a}`, 88, '  '));
+  }
+  out.push('', wrap(r.notices.intendedUse, 88));
+  if (r.notices.review) out.push(wrap(r.notices.review, 88));
+  out.push(`Engine ${r.stamp.engineVersion}, knowledge ${r.stamp.knowledgeVersion} (${r.stamp.knowledgeHash.slice(0, 19)}…), evaluated ${r.stamp.evaluatedAt}`);
+  return out.join('\n');
+}
+
+export function registerScreen(program: Command, out: (s: string) => void, err: (s: string) => void, setExit: (c: number) => void): void {
+  program
+    .command('screen <file>')
+    .description('screen a person x plan x setting before treatment (file or - for stdin); exit 2 on invalid input')
+    .option('--json', 'print the machine-readable result')
+    .action((file: string, o: { json?: boolean }) => {
+      const raw = readJsonArg(file);
+      if (!raw.ok) {
+        printIssues(err, raw.issues);
+        setExit(2);
+        return;
+      }
+      const kb = loadValidKnowledge(loadConfig(process.env).knowledgeDir);
+      const r = createScreeningService(kb, () => new Date().toISOString()).screen(raw.value);
+      if (!r.ok) {
+        if (o.json) out(JSON.stringify({ error: 'invalid_request', issues: r.issues }, null, 2));
+        printIssues(err, r.issues);
+        setExit(2);
+        return;
+      }
+      out(o.json ? JSON.stringify(r.value, null, 2) : formatScreening(r.value));
+    });
+}

@@ -1,0 +1,43 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Knowledge } from '../../core/knowledge/compile.js';
+import { ENGINE_VERSION } from '../../core/version.js';
+import { createScreeningService, type Clock } from '../../service/screening.service.js';
+import { installErrorHandling } from './errors.js';
+import { knowledgeRoutes } from './knowledge.route.js';
+import { screeningRoutes } from './screening.route.js';
+
+export interface ServerDeps {
+  kb: Knowledge;
+  clock: Clock;
+  bodyLimit: number;
+  logger?: boolean;
+}
+
+/** Builds the HTTP server: routes validate, call one service, map the result. */
+export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
+  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: deps.bodyLimit });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app, deps.bodyLimit);
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Primum API',
+        version: ENGINE_VERSION,
+        description: `Microneedling safety from cited, versioned knowledge (knowledge ${deps.kb.version}). ${deps.kb.manifest.policy.emergencyNotice}`,
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  app.get('/api/v1/health', { schema: { tags: ['meta'], summary: 'Liveness and versions' } }, () => ({
+    status: 'ok', engineVersion: ENGINE_VERSION, knowledgeVersion: deps.kb.version,
+  }));
+  screeningRoutes(app, createScreeningService(deps.kb, deps.clock));
+  knowledgeRoutes(app, deps.kb);
+  return app;
+}

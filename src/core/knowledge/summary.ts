@@ -1,0 +1,28 @@
+import type { Knowledge } from './compile.js';
+
+const pick = <T extends { id: string; label: string; description: string }>(xs: readonly T[], extra: (x: T) => object = () => ({})) =>
+  xs.map((x) => ({ id: x.id, label: x.label, description: x.description, ...extra(x) }));
+
+/** What a client needs to build its forms: version, review status, notices and the vocabulary. */
+export function knowledgeSummary(kb: Knowledge) {
+  const p = kb.manifest.policy;
+  return {
+    version: kb.version,
+    hash: kb.hash,
+    clinicalReview: kb.manifest.clinicalReview.length === 0 ? 'not yet reviewed by a clinician' : 'reviewed',
+    reviews: kb.manifest.clinicalReview,
+    intendedUse: p.intendedUse,
+    emergencyNotice: p.emergencyNotice,
+    reviewNotice: kb.manifest.clinicalReview.length === 0 ? p.reviewNotice : null,
+    vocabulary: {
+      devices: pick(kb.devices, (d) => ({ energy: d.energy, settings: d.settings })),
+      zones: pick(kb.zones, (z) => ({ region: z.region, ceilingMm: z.ceilingMm })),
+      indications: pick(kb.indications),
+      conditions: pick(kb.conditions, (c) => ({ category: c.category, siteMatters: c.siteMatters })),
+      medications: pick(kb.medications),
+      procedures: pick(kb.procedures),
+      products: pick(kb.products, (x) => ({ category: x.category, intendedForNeedledSkin: x.intendedForNeedledSkin })),
+      symptoms: pick(kb.symptoms, (s) => ({ redFlag: s.redFlag, question: s.question })),
+    },
+  };
+}
