@@ -1,3 +1,5 @@
+import { specificIssues, type ZIssue } from '../core/common/zod-issues.js';
+
 /** One problem with a request: where, and what is wrong / accepted. */
 export interface Issue {
   readonly path: string;
@@ -15,7 +17,7 @@ export function renderIssuePath(path: readonly PropertyKey[]): string {
 }
 
 interface SafeParser<T> {
-  safeParse(data: unknown): { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string; code: string; keys?: readonly string[] }[] } };
+  safeParse(data: unknown): { success: true; data: T } | { success: false; error: { issues: readonly ZIssue[] } };
 }
 
 /** Parses with a zod schema, giving every problem as `{ path, message }`. */
@@ -24,8 +26,8 @@ export function parseWith<T>(schema: SafeParser<T>, data: unknown): Result<T> {
   if (r.success) return { ok: true, value: r.data };
   return {
     ok: false,
-    issues: r.error.issues.map((i) => {
-      if (i.code === 'unrecognized_keys' && i.keys) {
+    issues: specificIssues(r.error.issues).map((i) => {
+      if (i.code === 'unrecognized_keys') {
         return { path: renderIssuePath(i.path), message: `unknown field(s): ${i.keys.join(', ')}; remove them or check the spelling` };
       }
       return { path: renderIssuePath(i.path), message: i.message };

@@ -1,5 +1,6 @@
 import { parse, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
+import { specificIssues } from '../common/zod-issues.js';
 import type { Condition } from './condition.js';
 import { factsOf, triggersOf, type Facts } from './evaluate.js';
 import {
@@ -72,19 +73,6 @@ export function renderPath(data: unknown, path: readonly PropertyKey[]): string 
   return out.join('.').replace(/\.\[/g, '[') || '(root)';
 }
 
-type ZIssue = z.core.$ZodIssue;
-
-/** Replaces a vague "invalid union" by the issues of the branch that got furthest. */
-function specific(issues: readonly ZIssue[], prefix: readonly PropertyKey[] = []): ZIssue[] {
-  return issues.flatMap((i): ZIssue[] => {
-    const path = [...prefix, ...i.path];
-    if (i.code !== 'invalid_union' || i.errors.length === 0) return [{ ...i, path }];
-    const depth = (b: readonly ZIssue[]) => Math.max(...b.map((x) => x.path.length));
-    const best = [...i.errors].sort((a, b) => depth(b) - depth(a))[0] ?? [];
-    return best.length ? specific(best, path) : [{ ...i, path }];
-  });
-}
-
 function emptyRaw(): RawKnowledge {
   return {
     manifest: {
@@ -133,7 +121,7 @@ export function parseKnowledge(files: readonly KnowledgeFileText[]): {
     const schema: z.ZodType = FILE_KINDS[kind].schema;
     const res = schema.safeParse(data ?? []);
     if (!res.success) {
-      for (const i of specific(res.error.issues)) issues.push({ file: f.path, path: renderPath(data, i.path), message: i.message });
+      for (const i of specificIssues(res.error.issues)) issues.push({ file: f.path, path: renderPath(data, i.path), message: i.message });
       continue;
     }
     if (kind === 'manifest') {

@@ -1,0 +1,133 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import {
+  NOW, PLANNED, clinicCheekPlan, healthyAdult, healthyClinicScreening, homeRfPlan, homeRollerPlan,
+  patientOnIsotretinoin, personWithRecentToxin, shippedKnowledge,
+} from '../../../test/support/fixtures.js';
+import { verdictRank } from '../rules/order.js';
+import { screen } from './engine.js';
+import { screeningInputSchema, type ScreeningInput } from './input.js';
+
+const kb = shippedKnowledge();
+const schema = screeningInputSchema(kb);
+const parse = (x: unknown): ScreeningInput => schema.parse(x);
+const run = (x: unknown) => screen(kb, parse(x), { now: NOW });
+const fired = (r: ReturnType<typeof run>) => r.findings.filter((f) => f.status === 'applies').map((f) => f.ruleId);
+
+describe('screening engine', () => {
+  it('a clean clinic plan for a healthy adult is proceed, stamped with versions and the caller\'s time', () => {
+    const r = run(healthyClinicScreening);
+    assert.equal(r.verdict, 'proceed', JSON.stringify(r.findings.map((f) => f.ruleId)));
+    assert.equal(r.stamp.evaluatedAt, NOW);
+    assert.equal(r.stamp.knowledgeHash, kb.hash);
+    assert.equal(r.stamp.clinicalReview, 'not yet reviewed by a clinician');
+    assert.match(r.notices.emergency, /emergency number/);
+  });
+
+  it('the same person is fine in a clinic and not at home with RF', () => {
+    const home = run({ person: healthyAdult, plan: homeRfPlan });
+    assert.equal(home.verdict, 'do_not_treat');
+    assert.ok(fired(home).includes('scr_rf_at_home'));
+    const f = home.findings.find((x) => x.ruleId === 'scr_rf_at_home');
+    assert.ok(f && f.sources.some((s) => s.id === 'fda2025rf' && s.grade === 'R'));
+    assert.deepEqual(Object.keys(f.inputs).sort().includes('plan.setting'), true);
+  });
+
+  it('defers after recent toxin and computes the earliest date from the toxin date', () => {
+    const r = run({ person: personWithRecentToxin, plan: clinicCheekPlan });
+    assert.equal(r.verdict, 'defer');
+    const tox = r.findings.find((f) => f.ruleId.startsWith('scr_recent_botulinum_toxin'));
+    assert.ok(tox, fired(r).join(','));
+    // Toxin on 2026-11-25 + 14 days.
+    assert.equal(r.earliestDate, '2026-12-09');
+    assert.ok(r.mustChange.length > 0);
+  });
+
+  it('an unknown pregnancy answer is never treated as no: it asks and holds the verdict', () => {
+    const r = run({ person: { ...healthyAdult, pregnant: 'unknown' }, plan: clinicCheekPlan });
+    assert.ok(verdictRank(r.verdict) >= verdictRank('defer'), r.verdict);
+    assert.ok(r.questions.some((q) => q.ruleId === 'scr_pregnancy'));
+    assert.equal(r.earliestDate, null);
+  });
+
+  it('isotretinoin 2 months ago blocks RF but not a mechanical clinic plan outright', () => {
+    const rf = run({ person: patientOnIsotretinoin, plan: { ...clinicCheekPlan, device: 'rf_mn_insulated' } });
+    assert.ok(fired(rf).includes('scr_isotretinoin_rf'));
+    assert.equal(rf.verdict, 'defer');
+    assert.equal(rf.earliestDate, '2027-04-02'); // 2026-10-01 + 183 days
+    const mech = run({ person: patientOnIsotretinoin, plan: clinicCheekPlan });
+    assert.ok(fired(mech).includes('scr_isotretinoin_mechanical'));
+    assert.ok(!fired(mech).includes('scr_isotretinoin_rf'));
+  });
+
+  it('a home roller at 0.25 mm is allowed but a home roller at 0.6 mm is not', () => {
+    const ok = run({ person: healthyAdult, plan: homeRollerPlan });
+    assert.ok(!fired(ok).includes('scr_home_mech_over_0_25'), fired(ok).join(','));
+    const deep = run({ person: healthyAdult, plan: { ...homeRollerPlan, zones: [{ zone: 'cheek_medial_buccal', depthMm: 0.6 }] } });
+    assert.equal(deep.verdict, 'do_not_treat');
+    assert.ok(fired(deep).includes('scr_home_mech_over_0_5'));
+    assert.ok(deep.alternatives.length > 0);
+  });
+
+  it('depth over the zone ceiling blocks that plan and names the zone', () => {
+    const r = run({ person: healthyAdult, plan: { ...clinicCheekPlan, zones: [{ zone: 'forehead', depthMm: 1.5 }] } });
+    assert.equal(r.verdict, 'do_not_treat');
+    const f = r.findings.find((x) => x.ruleId === 'scr_zone_depth_over_ceiling');
+    assert.equal(f?.zone, 'forehead');
+    const atCeiling = run({ person: healthyAdult, plan: { ...clinicCheekPlan, zones: [{ zone: 'forehead', depthMm: 1.0 }] } });
+    assert.ok(!fired(atCeiling).includes('scr_zone_depth_over_ceiling'));
+  });
+
+  it('every finding carries a rule id, inputs and at least one graded source', () => {
+    const r = run({ person: { ...patientOnIsotretinoin, pregnant: 'unknown', fitzpatrick: 5 }, plan: homeRfPlan });
+    assert.ok(r.findings.length > 3);
+    for (const f of r.findings) {
+      assert.ok(f.ruleId && f.sources.length > 0, f.ruleId);
+      assert.ok(f.sources.every((s) => ['A', 'B', 'C', 'D', 'R', 'U'].includes(s.grade)));
+    }
+  });
+
+  // Property tests over generated plans.
+  const zoneIds = kb.zones.map((z) => z.id);
+  const arbPlan = fc.record({
+    setting: fc.constantFrom('clinic', 'home'),
+    device: fc.constantFrom('pen_motorised', 'roller', 'stamp', 'rf_mn_insulated', 'rf_mn_noninsulated', 'nano_needling'),
+    zones: fc.uniqueArray(fc.record({ zone: fc.constantFrom(...zoneIds), depthMm: fc.integer({ min: 1, max: 30 }).map((x) => x / 10) }), { minLength: 1, maxLength: 4, selector: (z) => z.zone }),
+    needles: fc.constantFrom('single_use_sterile', 'reused', 'unknown'),
+  }).map((p) => ({ ...clinicCheekPlan, ...p, operator: p.setting === 'home' ? { role: 'self', licensed: 'no' } : clinicCheekPlan.operator }));
+  const conditionIds = kb.conditions.filter((c) => c.category !== 'allergy' && c.category !== 'implant').map((c) => c.id);
+  const arbPerson = fc.record({
+    age: fc.integer({ min: 14, max: 90 }),
+    fitzpatrick: fc.integer({ min: 1, max: 6 }),
+    pregnant: fc.constantFrom('yes', 'no', 'unknown'),
+    conditions: fc.uniqueArray(fc.record({ id: fc.constantFrom(...conditionIds), status: fc.constantFrom('active', 'history', 'controlled', 'unknown'), inField: fc.constantFrom('yes', 'no', 'unknown') }), { maxLength: 4, selector: (c) => c.id }),
+  }).map((p) => ({ ...healthyAdult, ...p }));
+
+  it('property: any well-formed input yields a verdict with at least one source per finding; evaluation is deterministic', () => {
+    fc.assert(fc.property(arbPerson, arbPlan, (person, plan) => {
+      const input = parse({ person, plan });
+      const a = screen(kb, input, { now: NOW });
+      const b = screen(kb, input, { now: NOW });
+      assert.deepEqual(a, b);
+      return a.findings.every((f) => f.sources.length > 0);
+    }), { numRuns: 300 });
+  });
+
+  it('property: adding a contraindication or an unsafe parameter never makes the verdict less restrictive', () => {
+    const unsafe = [
+      (i: ScreeningInput): ScreeningInput => ({ ...i, person: { ...i.person, pregnant: 'yes' } }),
+      (i: ScreeningInput): ScreeningInput => ({ ...i, plan: { ...i.plan, needles: 'reused' } }),
+      (i: ScreeningInput): ScreeningInput => ({ ...i, plan: { ...i.plan, zones: i.plan.zones.map((z) => ({ ...z, depthMm: Math.min(10, z.depthMm + 1) })) } }),
+      (i: ScreeningInput): ScreeningInput => ({ ...i, person: { ...i.person, conditions: [...(Array.isArray(i.person.conditions) ? i.person.conditions.filter((c) => c.id !== 'active_infection') : []), { id: 'active_infection', status: 'active', inField: 'yes' }] } }),
+      (i: ScreeningInput): ScreeningInput => ({ ...i, person: { ...i.person, procedures: [{ id: 'botulinum_toxin', date: PLANNED, inField: 'yes' }] } }),
+    ];
+    fc.assert(fc.property(arbPerson, arbPlan, fc.integer({ min: 0, max: unsafe.length - 1 }), (person, plan, k) => {
+      const base = parse({ person, plan });
+      const worse = (unsafe[k] ?? ((x: ScreeningInput) => x))(base);
+      const a = screen(kb, base, { now: NOW }).verdict;
+      const b = screen(kb, worse, { now: NOW }).verdict;
+      return verdictRank(b) >= verdictRank(a);
+    }), { numRuns: 400 });
+  });
+});
