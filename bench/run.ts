@@ -2,7 +2,10 @@
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { typicalScreening } from './fixtures.js';
+import { benchHttp } from './http.bench.js';
 import { benchKnowledge } from './knowledge.bench.js';
+import { benchScreeningEngine } from './screening.bench.js';
 
 export interface BenchResult {
   name: string;
@@ -14,6 +17,8 @@ export interface BenchResult {
 
 const results: BenchResult[] = [];
 results.push(...benchKnowledge());
+results.push(...benchScreeningEngine());
+results.push(...(await benchHttp([{ name: 'typical screening (4 conditions, 4 zones)', path: '/api/v1/screenings', body: typicalScreening, target: 0.5 }])));
 
 const lines = [
   '# Benchmarks',

@@ -1,0 +1,7 @@
+// A Primum server for HTTP benchmarks, in its own process so the load generator does not share its event loop.
+import { loadValidKnowledge } from '../src/adapters/knowledge/fs-knowledge.js';
+import { buildServer } from '../src/adapters/http/server.js';
+
+const app = await buildServer({ kb: loadValidKnowledge(), clock: () => new Date().toISOString(), bodyLimit: 64 * 1024 });
+const address = await app.listen({ port: 0, host: '127.0.0.1' });
+process.stdout.write(`${address}\n`);
