@@ -153,6 +153,9 @@ export const AftercareRule = z.strictObject({
   untilHours: z.number().min(0).nullable(),
   minimumHours: z.number().min(0).optional(),
   untilNote: z.string().optional(),
+  /** Products this advice is about, so a plan can list them by name. */
+  avoidProducts: z.array(Id).optional(),
+  useProducts: z.array(Id).optional(),
   adjust: z
     .array(z.strictObject({ when: Condition, untilHours: z.number().min(0), reason: Text }))
     .optional(),

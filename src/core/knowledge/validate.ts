@@ -178,6 +178,12 @@ export function validateKnowledge(kb: Knowledge): KbIssue[] {
     if (r.kind === 'aftercare') {
       if (r.when) checkCondition(ns, r.id, 'when', r.when);
       (r.adjust ?? []).forEach((a, i) => checkCondition(ns, r.id, `adjust[${i}].when`, a.when));
+      for (const key of ['avoidProducts', 'useProducts'] as const) {
+        (r[key] ?? []).forEach((pid, i) => {
+          if (!ids.products.has(pid)) add(ns, r.id, `${key}[${i}]`, `'${pid}' is not a products id`);
+          else used.products.add(pid);
+        });
+      }
       if (r.untilHours !== null && r.untilHours < r.fromHours) add(ns, r.id, 'untilHours', 'ends before it starts');
       if (r.minimumHours !== undefined && r.untilHours !== null && r.minimumHours > r.untilHours) add(ns, r.id, 'minimumHours', 'is longer than untilHours');
     } else checkCondition(ns, r.id, 'when', r.when);

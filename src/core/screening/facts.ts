@@ -82,7 +82,8 @@ export function screeningFacts(kb: Knowledge, input: ScreeningInput): { facts: M
   const passes = plan.zones.map((z) => z.passes).filter((p): p is number => p !== undefined);
   if (passes.length) f.set('plan.max_passes', Math.max(...passes));
   f.set('plan.indication', plan.indication);
-  f.set('plan.adjunct_prp', plan.adjunctPrp);
+  f.set('plan.adjunct.adjunct_prp_prf', plan.adjunctPrp);
+  f.set('plan.adjunct.adjunct_topicals', plan.products.length > 0);
   for (const z of plan.zones) f.set(`plan.zone.${z.zone}`, true);
 
   let productRisk: FactValue = false;
@@ -93,9 +94,9 @@ export function screeningFacts(kb: Knowledge, input: ScreeningInput): { facts: M
     else if (productRisk === false && (p.sterile === 'unknown' || intended === 'unknown')) productRisk = UNKNOWN;
   }
   f.set('plan.product_not_sterile_or_not_intended', productRisk);
-  f.set('plan.numbing_cream', yn(plan.numbingCream?.used, false));
+  const anaesthetic = plan.products.some((p) => kb.products.find((x) => x.id === p.id)?.category === 'anaesthetic');
+  f.set('plan.numbing_cream', anaesthetic ? true : yn(plan.numbingCream?.used, false));
   if (plan.numbingCream?.used !== 'no' && plan.numbingCream) f.set('plan.numbing_occluded_or_large_area', yn(plan.numbingCream.occludedOrLargeArea));
-  if (plan.lastSessionDate) f.set('plan.days_since_last_session', daysBetween(plan.lastSessionDate, planned));
 
   return { facts: f, zones: plan.zones.map((z) => ({ zone: z.zone, depthMm: z.depthMm })) };
 }

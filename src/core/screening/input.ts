@@ -84,7 +84,6 @@ export function screeningInputSchema(kb: Knowledge) {
     adjunctPrp: z.boolean().default(false),
     indication: vocabId('indication', ids(kb.indications)),
     plannedDate: IsoDate,
-    lastSessionDate: IsoDate.optional().describe('the last microneedling session on these areas'),
   });
 
   return z
@@ -105,9 +104,6 @@ export function screeningInputSchema(kb: Knowledge) {
             ctx.addIssue({ code: 'custom', path: ['person', 'medications', i, 'lastDose'], message: `is after the planned treatment date ${planned}: use "still_taking" for a current medicine` });
           }
         });
-      }
-      if (v.plan.lastSessionDate && after(v.plan.lastSessionDate)) {
-        ctx.addIssue({ code: 'custom', path: ['plan', 'lastSessionDate'], message: `is after the planned treatment date ${planned}` });
       }
       const seen = new Set<string>();
       v.plan.zones.forEach((z2, i) => {
