@@ -30,11 +30,14 @@ export function formatScreening(r: ScreeningResult): string {
   if (applies.length) {
     out.push('', 'Findings:');
     for (const f of applies) {
-      out.push(`- ${f.title}${f.zone ? ` (${f.zone})` : ''} [${f.ruleId} v${f.ruleVersion}] -> ${f.severity}`);
+      out.push(`- ${f.title}${f.zones ? ` (${f.zones.join(', ')})` : ''} [${f.ruleId} v${f.ruleVersion}] -> ${f.severity}`);
       out.push(wrap(f.forPerson, 88, '    '));
       const srcs = f.sources.map((s) => `${s.id} (grade ${s.grade})`).join(', ');
       out.push(wrap(`Sources: ${srcs}${f.expertConsensus ? ' — expert consensus' : ''}`, 88, '    '));
-      for (const c of f.conflicts) out.push(wrap(`Sources disagree on ${c.topic.toLowerCase()}: ${c.resolution}`, 88, '    '));
+      for (const id of f.conflicts) {
+        const c = r.conflicts[id];
+        if (c) out.push(wrap(`Sources disagree (${c.topic}): ${c.resolution}`, 88, '    '));
+      }
     }
   }
   if (r.alternatives.length) {

@@ -1,11 +1,19 @@
 /** Calendar arithmetic on ISO dates (YYYY-MM-DD), in UTC, without reading any clock. */
 const DAY_MS = 86_400_000;
 
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Milliseconds since the epoch at UTC midnight, or undefined when not a real calendar date. */
 export function parseIsoDate(s: string): number | undefined {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return undefined;
-  const t = Date.parse(`${s}T00:00:00Z`);
-  if (Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== s) return undefined;
-  return t;
+  const m = ISO.exec(s);
+  if (!m) return undefined;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (mo < 1 || mo > 12 || d < 1) return undefined;
+  const t = Date.UTC(y, mo - 1, d);
+  // Day overflow (e.g. 2026-02-30) rolls into the next month: reject it.
+  return d > new Date(Date.UTC(y, mo, 0)).getUTCDate() ? undefined : t;
 }
 
 export const isIsoDate = (s: string): boolean => parseIsoDate(s) !== undefined;

@@ -2,12 +2,19 @@ import type { Knowledge } from '../knowledge/compile.js';
 import type { Cite, Grade } from '../knowledge/schema.js';
 import { ENGINE_VERSION } from '../version.js';
 
+/** A finding's citation: the source id, its evidence grade and what it supports. */
 export interface SourceRef {
   readonly id: string;
+  readonly grade: Grade;
+  readonly note?: string;
+}
+
+/** A cited source, given once per result. */
+export interface SourceEntry {
   readonly citation: string;
+  readonly type: string;
   readonly grade: Grade;
   readonly verification: string;
-  readonly note?: string;
 }
 
 export interface ConflictRef {
@@ -32,19 +39,46 @@ export interface Notices {
   readonly review: string | null;
 }
 
+const refCache = new WeakMap<Knowledge, Map<readonly Cite[], SourceRef[]>>();
+
+/** The citations of a rule with their grades (cached per knowledge base: rules are immutable). */
 export function sourcesOf(kb: Knowledge, cites: readonly Cite[]): SourceRef[] {
-  return cites.flatMap((c) => {
-    const s = kb.sourcesById.get(c.source);
-    if (!s) return [];
-    return [{ id: s.id, citation: s.citation, grade: s.grade, verification: s.verification, ...(c.note ? { note: c.note } : {}) }];
-  });
+  let byList = refCache.get(kb);
+  if (!byList) refCache.set(kb, (byList = new Map()));
+  let refs = byList.get(cites);
+  if (!refs) {
+    refs = cites.flatMap((c) => {
+      const s = kb.sourcesById.get(c.source);
+      return s ? [Object.freeze({ id: s.id, grade: s.grade, ...(c.note ? { note: c.note } : {}) })] : [];
+    });
+    byList.set(cites, refs);
+  }
+  return refs;
 }
 
-export function conflictsOf(kb: Knowledge, ids: readonly string[] | undefined): ConflictRef[] {
-  return (ids ?? []).flatMap((id) => {
-    const c = kb.conflicts.find((x) => x.id === id);
-    return c ? [{ id: c.id, topic: c.topic, positions: c.positions, resolution: c.resolution }] : [];
-  });
+/** Every source cited by these findings, once each. */
+export function sourceDictionary(kb: Knowledge, refs: Iterable<readonly SourceRef[]>): Record<string, SourceEntry> {
+  const out: Record<string, SourceEntry> = {};
+  for (const list of refs) {
+    for (const r of list) {
+      if (out[r.id]) continue;
+      const s = kb.sourcesById.get(r.id);
+      if (s) out[r.id] = { citation: s.citation, type: s.type, grade: s.grade, verification: s.verification };
+    }
+  }
+  return out;
+}
+
+/** The conflicts these rules resolve, once each. */
+export function conflictDictionary(kb: Knowledge, ids: Iterable<readonly string[]>): Record<string, ConflictRef> {
+  const out: Record<string, ConflictRef> = {};
+  for (const list of ids) {
+    for (const id of list) {
+      const c = kb.conflicts.find((x) => x.id === id);
+      if (c && !out[id]) out[id] = { id: c.id, topic: c.topic, positions: c.positions, resolution: c.resolution };
+    }
+  }
+  return out;
 }
 
 export function stampOf(kb: Knowledge, now: string): Stamp {

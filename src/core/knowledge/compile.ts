@@ -33,7 +33,10 @@ export interface RuleIndex<R> {
   readonly rules: readonly R[];
   /** For each rule (same order), every fact it reads. */
   readonly reads: readonly (readonly string[])[];
-  readonly byFact: ReadonlyMap<string, readonly number[]>;
+  /** Rule id -> the facts it reads. */
+  readonly readsById: ReadonlyMap<string, readonly string[]>;
+  /** Fact -> rules woken by any value of it, and rules woken by particular values. */
+  readonly byFact: ReadonlyMap<string, { readonly any: readonly number[]; readonly byValue: ReadonlyMap<unknown, readonly number[]> }>;
   /** Rules that can fire with all their facts absent: always evaluated. */
   readonly always: readonly number[];
 }
@@ -141,28 +144,42 @@ export function parseKnowledge(files: readonly KnowledgeFileText[]): {
   return { raw, origins, issues };
 }
 
-function indexRules<R extends { when?: Condition }>(rules: readonly R[]): RuleIndex<R> {
-  const byFact = new Map<string, number[]>();
+function indexRules<R extends { id: string; when?: Condition }>(rules: readonly R[]): RuleIndex<R> {
+  const byFact = new Map<string, { any: number[]; byValue: Map<unknown, number[]> }>();
   const always: number[] = [];
   const reads: string[][] = [];
   rules.forEach((r, i) => {
     reads.push(r.when ? [...factsOf(r.when)] : []);
     const t = r.when ? triggersOf(r.when) : undefined;
-    if (!t) always.push(i);
-    else for (const f of t) byFact.set(f, [...(byFact.get(f) ?? []), i]);
+    if (!t) {
+      always.push(i);
+      return;
+    }
+    for (const { fact, value } of t) {
+      let entry = byFact.get(fact);
+      if (!entry) byFact.set(fact, (entry = { any: [], byValue: new Map() }));
+      if (value === undefined) entry.any.push(i);
+      else entry.byValue.set(value, [...(entry.byValue.get(value) ?? []), i]);
+    }
   });
-  return { rules, reads, byFact, always };
+  return { rules, reads, readsById: new Map(rules.map((r, i) => [r.id, reads[i] ?? []])), byFact, always };
 }
 
 /** The rules of an index that can be anything but false for these facts, in file order. */
-export function candidates<R>(index: RuleIndex<R>, facts: Facts): R[] {
-  const hit = new Set<number>(index.always);
+export function candidates<R>(index: RuleIndex<R>, facts: Facts | Iterable<readonly [string, unknown]>): R[] {
+  const mark = new Uint8Array(index.rules.length);
+  for (const i of index.always) mark[i] = 1;
   for (const [name, value] of facts) {
     if (value === null) continue;
-    const ids = index.byFact.get(name);
-    if (ids) for (const i of ids) hit.add(i);
+    const entry = index.byFact.get(name);
+    if (!entry) continue;
+    for (const i of entry.any) mark[i] = 1;
+    const byValue = entry.byValue.get(value);
+    if (byValue) for (const i of byValue) mark[i] = 1;
   }
-  return [...hit].sort((a, b) => a - b).map((i) => index.rules[i] as R);
+  const out: R[] = [];
+  for (let i = 0; i < mark.length; i += 1) if (mark[i]) out.push(index.rules[i] as R);
+  return out;
 }
 
 function deepFreeze<T>(o: T): T {

@@ -69,8 +69,9 @@ describe('three-valued evaluation', () => {
   });
 
   it('finds the facts that can trigger a rule', () => {
-    assert.deepEqual(triggersOf({ all: [{ fact: 'a', eq: 1 }, { any: [{ fact: 'b', eq: 1 }, { fact: 'c', eq: 1 }] }] }), ['a']);
-    assert.deepEqual(triggersOf({ any: [{ fact: 'b', eq: 1 }, { fact: 'c', eq: 1 }] }), ['b', 'c']);
+    assert.deepEqual(triggersOf({ all: [{ fact: 'a', eq: 1 }, { any: [{ fact: 'b', eq: 1 }, { fact: 'c', eq: 1 }] }] }), [{ fact: 'a', value: 1 }, { fact: 'a', value: UNKNOWN }]);
+    assert.deepEqual(triggersOf({ any: [{ fact: 'b', gt: 1 }, { fact: 'c', lt: 1 }] }), [{ fact: 'b' }, { fact: 'c' }]);
+    assert.deepEqual(triggersOf({ all: [{ fact: 'plan.setting', eq: 'home' }, { fact: 'condition.x', present: true }] }), [{ fact: 'plan.setting', value: 'home' }, { fact: 'plan.setting', value: UNKNOWN }]);
     assert.equal(triggersOf({ not: { fact: 'a', eq: 1 } }), undefined);
     assert.equal(triggersOf({ fact: 'a', present: false }), undefined);
   });

@@ -84,29 +84,48 @@ export function factsOf(c: Condition, out: Set<string> = new Set()): Set<string>
   return out;
 }
 
+/** What wakes a rule: a fact having any value, or (for equality tests) one of some values. */
+export interface Trigger {
+  fact: string;
+  value?: Scalar;
+}
+
 /**
- * Facts at least one of which must have a value (or be unknown) for the condition to be
- * anything but false; `undefined` when the condition can hold with every fact absent.
+ * Index keys at least one of which must hold (a fact with a value, or unknown) for the condition
+ * to be anything but false; `undefined` when the condition can hold with every fact absent.
+ * Equality tests give `fact=value` keys, so `plan.setting = home` rules are not woken by a clinic plan.
  * Used to index rules by what they look at.
  */
-export function triggersOf(c: Condition): string[] | undefined {
-  if (isPredicate(c)) return c.present === false ? undefined : [c.fact];
+export function triggersOf(c: Condition): Trigger[] | undefined {
+  if (isPredicate(c)) {
+    if (c.present === false) return undefined;
+    if (c.eq !== undefined) return [{ fact: c.fact, value: c.eq }, { fact: c.fact, value: UNKNOWN }];
+    if (c.in !== undefined) return [...c.in.map((value) => ({ fact: c.fact, value })), { fact: c.fact, value: UNKNOWN }];
+    return [{ fact: c.fact }];
+  }
   if ('all' in c) {
-    let best: string[] | undefined;
+    let best: Trigger[] | undefined;
+    let bestCost = Infinity;
     for (const child of c.all) {
       const t = triggersOf(child);
-      if (t && (!best || t.length < best.length)) best = t;
+      if (!t) continue;
+      // Prefer value keys and facts tied to one vocabulary entry: they are rarely present.
+      const cost = t.reduce((n, k) => n + (k.value !== undefined ? 1 : /^(plan|person|treatment|zone|checkin)\.[a-z_]+$/.test(k.fact) ? 20 : 2), 0);
+      if (cost < bestCost) {
+        best = t;
+        bestCost = cost;
+      }
     }
     return best;
   }
   if ('any' in c) {
-    const out = new Set<string>();
+    const out: Trigger[] = [];
     for (const child of c.any) {
       const t = triggersOf(child);
       if (!t) return undefined;
-      t.forEach((f) => out.add(f));
+      out.push(...t);
     }
-    return [...out];
+    return out;
   }
   return undefined;
 }

@@ -49,25 +49,69 @@ function hitsFor<R extends { id: string; when?: Condition }>(
 }
 type Condition = Parameters<typeof evaluate>[0];
 
-const readsMap = <R extends { id: string }>(idx: { rules: readonly R[]; reads: readonly (readonly string[])[] }) =>
-  new Map(idx.rules.map((r, i) => [r.id, idx.reads[i] ?? []]));
+/** Zone facts layered over the plan's facts, without copying them. */
+class Overlay implements Facts {
+  constructor(private readonly top: ReadonlyMap<string, FactValue>, private readonly base: Facts) {}
+  get(k: string): FactValue | undefined {
+    return this.top.has(k) ? this.top.get(k) : this.base.get(k);
+  }
+  has(k: string): boolean {
+    return this.top.has(k) || this.base.has(k);
+  }
+  get size(): number {
+    return this.top.size + this.base.size;
+  }
+  *entries(): MapIterator<[string, FactValue]> {
+    yield* this.top.entries();
+    for (const e of this.base.entries()) if (!this.top.has(e[0])) yield e;
+  }
+  [Symbol.iterator](): MapIterator<[string, FactValue]> {
+    return this.entries();
+  }
+  *keys(): MapIterator<string> {
+    for (const [k] of this.entries()) yield k;
+  }
+  *values(): MapIterator<FactValue> {
+    for (const [, v] of this.entries()) yield v;
+  }
+  forEach(cb: (v: FactValue, k: string, m: ReadonlyMap<string, FactValue>) => void): void {
+    for (const [k, v] of this.entries()) cb(v, k, this);
+  }
+}
+
+const zoneCache = new WeakMap<Knowledge, Map<string, ReadonlyMap<string, FactValue>>>();
+
+/** The zone.* facts of a zone that come from the vocabulary (cached: the knowledge is immutable). */
+function staticZoneFacts(kb: Knowledge, zone: string): ReadonlyMap<string, FactValue> {
+  let byZone = zoneCache.get(kb);
+  if (!byZone) zoneCache.set(kb, (byZone = new Map()));
+  let m = byZone.get(zone);
+  if (!m) {
+    const z = kb.zones.find((x) => x.id === zone);
+    m = new Map<string, FactValue>(
+      z
+        ? [
+            ['zone.ceiling_mm', z.ceilingMm],
+            ['zone.specialist_ceiling_mm', z.specialistCeilingMm ?? null],
+            ['zone.rf_depth_mm', z.rfDepthMm],
+            ['zone.bony', z.bony],
+            ['zone.keloid_prone', z.keloidProne],
+            ['zone.perioral', z.perioral],
+            ['zone.periorbital', z.periorbital],
+            ['zone.region', z.region],
+          ]
+        : [],
+    );
+    byZone.set(zone, m);
+  }
+  return m;
+}
 
 /** The zone.* facts for one planned zone, taken from the zones vocabulary. */
 export function zoneFacts(kb: Knowledge, planned: PlannedZone): Map<string, FactValue> {
-  const z = kb.zones.find((x) => x.id === planned.zone);
-  const m = new Map<string, FactValue>([
-    ['zone.id', planned.zone],
-    ['zone.depth_mm', planned.depthMm],
-  ]);
-  if (!z) return m;
-  m.set('zone.ceiling_mm', z.ceilingMm);
-  m.set('zone.specialist_ceiling_mm', z.specialistCeilingMm ?? null);
-  m.set('zone.rf_depth_mm', z.rfDepthMm);
-  m.set('zone.bony', z.bony);
-  m.set('zone.keloid_prone', z.keloidProne);
-  m.set('zone.perioral', z.perioral);
-  m.set('zone.periorbital', z.periorbital);
-  m.set('zone.region', z.region);
+  const m = new Map<string, FactValue>(staticZoneFacts(kb, planned.zone));
+  m.set('zone.id', planned.zone);
+  m.set('zone.depth_mm', planned.depthMm);
   return m;
 }
 
@@ -78,15 +122,17 @@ export interface ScreeningRun {
 
 /** Evaluates every screening rule for these facts and zones. Pure and deterministic. */
 export function runScreeningRules(kb: Knowledge, facts: Facts, zones: readonly PlannedZone[]): ScreeningRun {
-  const planReads = readsMap(kb.screeningPlan);
-  const zoneReads = readsMap(kb.screeningZone);
-  const hits: RuleHit<ScreeningRule>[] = hitsFor(candidates(kb.screeningPlan, facts), planReads, facts, (r) =>
+  const hits: RuleHit<ScreeningRule>[] = hitsFor(candidates(kb.screeningPlan, facts), kb.screeningPlan.readsById, facts, (r) =>
     evaluate(r.when, facts),
   );
+  // Zone rules triggered by plan facts are the same for every zone: find them once.
+  const fromPlan = candidates(kb.screeningZone, facts);
   for (const z of zones) {
-    const zf = new Map(facts);
-    for (const [k, v] of zoneFacts(kb, z)) zf.set(k, v);
-    hits.push(...hitsFor(candidates(kb.screeningZone, zf), zoneReads, zf, (r) => evaluate(r.when, zf), z.zone));
+    const top = zoneFacts(kb, z);
+    const zf = new Overlay(top, facts);
+    const fromZone = candidates(kb.screeningZone, top);
+    const ordered = fromZone.length === 0 ? fromPlan : kb.screeningZone.rules.filter((r) => fromPlan.includes(r) || fromZone.includes(r));
+    hits.push(...hitsFor(ordered, kb.screeningZone.readsById, zf, (r) => evaluate(r.when, zf), z.zone));
   }
   const cap = kb.manifest.policy.unknownBlockingVerdict;
   let verdict: Verdict = 'proceed';
@@ -113,8 +159,7 @@ export interface TriageRun {
 }
 
 export function runTriageRules(kb: Knowledge, facts: Facts): TriageRun {
-  const reads = readsMap(kb.triage);
-  const hits = hitsFor(candidates(kb.triage, facts), reads, facts, (r) => {
+  const hits = hitsFor(candidates(kb.triage, facts), kb.triage.readsById, facts, (r) => {
     const w = inWindow(kb, r, facts);
     if (w === false) return false;
     const c = evaluate(r.when, facts);
@@ -137,7 +182,7 @@ export interface AftercareItem {
 
 /** Aftercare rules that apply. An applicability that cannot be decided counts as applying. */
 export function runAftercareRules(kb: Knowledge, facts: Facts): AftercareItem[] {
-  const reads = readsMap(kb.aftercare);
+  const reads = kb.aftercare.readsById;
   const out: AftercareItem[] = [];
   for (const rule of kb.aftercare.rules) {
     if (rule.when && evaluate(rule.when, facts) === false) continue;
@@ -161,8 +206,7 @@ export interface SchedulingRun {
 }
 
 export function runSchedulingRules(kb: Knowledge, facts: Facts): SchedulingRun {
-  const reads = readsMap(kb.scheduling);
-  const hits = hitsFor(candidates(kb.scheduling, facts), reads, facts, (r) => evaluate(r.when, facts));
+  const hits = hitsFor(candidates(kb.scheduling, facts), kb.scheduling.readsById, facts, (r) => evaluate(r.when, facts));
   let min: number | null = null;
   for (const h of hits) {
     const d = h.rule.then.minIntervalDays;

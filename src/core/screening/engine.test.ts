@@ -74,9 +74,17 @@ describe('screening engine', () => {
     const r = run({ person: healthyAdult, plan: { ...clinicCheekPlan, zones: [{ zone: 'forehead', depthMm: 1.5 }] } });
     assert.equal(r.verdict, 'do_not_treat');
     const f = r.findings.find((x) => x.ruleId === 'scr_zone_depth_over_ceiling');
-    assert.equal(f?.zone, 'forehead');
+    assert.deepEqual(f?.zones, ['forehead']);
     const atCeiling = run({ person: healthyAdult, plan: { ...clinicCheekPlan, zones: [{ zone: 'forehead', depthMm: 1.0 }] } });
     assert.ok(!fired(atCeiling).includes('scr_zone_depth_over_ceiling'));
+  });
+
+  it('a zone rule gives one finding listing its zones', () => {
+    const r = run({ person: { ...healthyAdult, conditions: [{ id: 'hsv_labialis', status: 'history' }] }, plan: { ...clinicCheekPlan, zones: [{ zone: 'perioral_upper_lip', depthMm: 0.5 }, { zone: 'chin', depthMm: 0.5 }] } });
+    const hsv = r.findings.filter((f) => f.ruleId === 'scr_hsv_history');
+    assert.equal(hsv.length, 1, JSON.stringify(hsv));
+    assert.equal(hsv[0]?.status, 'applies');
+    assert.ok(hsv[0]?.zones?.includes('perioral_upper_lip'));
   });
 
   it('every finding carries a rule id, inputs and at least one graded source', () => {

@@ -1,6 +1,7 @@
 import { addDays } from '../common/dates.js';
 import {
-  conflictsOf, noticesOf, sourcesOf, stampOf, type ConflictRef, type Notices, type SourceRef, type Stamp,
+  conflictDictionary, noticesOf, sourceDictionary, sourcesOf, stampOf, type ConflictRef, type Notices, type SourceEntry,
+  type SourceRef, type Stamp,
 } from '../common/explain.js';
 import type { Knowledge } from '../knowledge/compile.js';
 import type { FactValue } from '../knowledge/evaluate.js';
@@ -18,7 +19,8 @@ export interface ScreeningFinding {
   readonly status: 'applies' | 'needs_answer';
   /** What this finding does to the verdict. */
   readonly severity: Verdict;
-  readonly zone?: string;
+  /** Zone-scoped rules: the zones where it applies (or, for `needs_answer`, might apply). */
+  readonly zones?: readonly string[];
   readonly forPerson: string;
   readonly forPractitioner: string;
   readonly action: ScreeningRule['then']['action'];
@@ -29,7 +31,8 @@ export interface ScreeningFinding {
   readonly inputs: Readonly<Record<string, FactValue>>;
   readonly sources: readonly SourceRef[];
   readonly expertConsensus?: string;
-  readonly conflicts: readonly ConflictRef[];
+  /** Ids of source disagreements this rule resolves; see the result's `conflicts`. */
+  readonly conflicts: readonly string[];
   readonly limits: string;
 }
 
@@ -43,6 +46,10 @@ export interface ScreeningResult {
   readonly mustChange: readonly string[];
   readonly questions: readonly { ruleId: string; question: string }[];
   readonly alternatives: readonly string[];
+  /** Every source the findings cite, with its full citation, type and grade. */
+  readonly sources: Readonly<Record<string, SourceEntry>>;
+  /** Where sources disagree, and the resolution Primum uses. */
+  readonly conflicts: Readonly<Record<string, ConflictRef>>;
   readonly stamp: Stamp;
   readonly notices: Notices;
 }
@@ -67,6 +74,27 @@ function earliestFor(rule: ScreeningRule, facts: ReadonlyMap<string, FactValue>,
 }
 
 /**
+ * One finding per rule: a zone rule that applies in some zones lists them, and its open question for
+ * other zones is dropped (the rule already applies); one that only asks lists the zones it asks about.
+ */
+function mergeZoneFindings(findings: readonly ScreeningFinding[]): ScreeningFinding[] {
+  const out: ScreeningFinding[] = [];
+  const byRule = new Map<string, number>();
+  for (const f of findings) {
+    const at = byRule.get(f.ruleId);
+    const prev = at === undefined ? undefined : out[at];
+    if (at === undefined || !prev || !f.zones) {
+      byRule.set(f.ruleId, out.length);
+      out.push(f);
+    } else if (prev.status === f.status) {
+      out[at] = { ...prev, zones: [...(prev.zones ?? []), ...f.zones], earliestDate: [prev.earliestDate, f.earliestDate].filter((d): d is string => d !== undefined).sort().at(-1) };
+      if (out[at]?.earliestDate === undefined) delete (out[at] as { earliestDate?: string }).earliestDate;
+    } else if (f.status === 'applies') out[at] = f;
+  }
+  return out;
+}
+
+/**
  * Screens one person x plan x setting. Pure and deterministic: the caller passes `now`
  * (an ISO timestamp) and the engine reads no clock.
  */
@@ -79,49 +107,53 @@ export function screen(kb: Knowledge, input: ScreeningInput, opts: { now: string
   const findings = run.hits.map((h: RuleHit<ScreeningRule>): ScreeningFinding => {
     const r = h.rule;
     const fired = h.result === 'fired';
-    const earliest = fired ? earliestFor(r, facts, planned) : undefined;
-    return {
+    const f: { -readonly [K in keyof ScreeningFinding]: ScreeningFinding[K] } = {
       ruleId: r.id,
       ruleVersion: r.version,
       title: r.title,
       status: fired ? 'applies' : 'needs_answer',
       severity: fired ? r.then.verdict : minVerdict(r.then.verdict, cap),
-      ...(h.zone !== undefined ? { zone: h.zone } : {}),
       forPerson: r.then.patient,
       forPractitioner: r.then.clinician,
       action: r.then.action,
-      ...(r.then.waitDays !== undefined ? { waitDays: r.then.waitDays } : {}),
-      ...(earliest ? { earliestDate: earliest } : {}),
-      ...(fired ? {} : { question: r.question }),
-      ...(r.then.alternative ? { alternative: r.then.alternative } : {}),
       inputs: h.inputs,
       sources: sourcesOf(kb, r.sources),
-      ...(r.expertConsensus ? { expertConsensus: r.expertConsensus.reason } : {}),
-      conflicts: conflictsOf(kb, r.conflicts),
+      conflicts: r.conflicts ?? [],
       limits: r.limits,
     };
+    if (h.zone !== undefined) f.zones = [h.zone];
+    if (r.then.waitDays !== undefined) f.waitDays = r.then.waitDays;
+    const earliest = fired ? earliestFor(r, facts, planned) : undefined;
+    if (earliest) f.earliestDate = earliest;
+    if (!fired) f.question = r.question;
+    if (r.then.alternative) f.alternative = r.then.alternative;
+    if (r.expertConsensus) f.expertConsensus = r.expertConsensus.reason;
+    return f;
   });
-  findings.sort((a, b) => verdictRank(b.severity) - verdictRank(a.severity) || a.ruleId.localeCompare(b.ruleId));
+  const merged = mergeZoneFindings(findings);
+  merged.sort((a, b) => verdictRank(b.severity) - verdictRank(a.severity) || a.ruleId.localeCompare(b.ruleId));
 
-  const defers = findings.filter((f) => f.status === 'applies' && f.severity === 'defer');
+  const defers = merged.filter((f) => f.status === 'applies' && f.severity === 'defer');
   const dated = defers.map((f) => f.earliestDate).filter((d): d is string => d !== undefined);
   const undated = defers.filter((f) => f.earliestDate === undefined);
-  const blocking = findings.filter((f) => f.status === 'applies' && verdictRank(f.severity) >= verdictRank('defer'));
-  const questions = [...new Map(findings.filter((f) => f.question).map((f) => [f.question ?? '', { ruleId: f.ruleId, question: f.question ?? '' }])).values()];
+  const blocking = merged.filter((f) => f.status === 'applies' && verdictRank(f.severity) >= verdictRank('defer'));
+  const questions = [...new Map(merged.filter((f) => f.question).map((f) => [f.question ?? '', { ruleId: f.ruleId, question: f.question ?? '' }])).values()];
   const mustChange = [
     ...new Set([
-      ...blocking.map((f) => (f.zone ? `${f.title} (${f.zone}): ${f.forPerson}` : `${f.title}: ${f.forPerson}`)),
+      ...blocking.map((f) => (f.zones ? `${f.title} (${f.zones.join(', ')}): ${f.forPerson}` : `${f.title}: ${f.forPerson}`)),
       ...(questions.length && verdictRank(run.verdict) >= verdictRank('defer') ? ['Answer the open questions before treatment.'] : []),
     ]),
   ];
   return {
     verdict: run.verdict,
     summary: SUMMARY[run.verdict],
-    findings,
+    findings: merged,
     earliestDate: run.verdict === 'defer' && undated.length === 0 && dated.length > 0 ? [...dated].sort().at(-1) ?? null : null,
     mustChange: run.verdict === 'proceed' || run.verdict === 'proceed_with_precautions' ? [] : mustChange,
     questions,
-    alternatives: [...new Set(findings.filter((f) => f.status === 'applies' && f.alternative).map((f) => f.alternative ?? ''))],
+    alternatives: [...new Set(merged.filter((f) => f.status === 'applies' && f.alternative).map((f) => f.alternative ?? ''))],
+    sources: sourceDictionary(kb, merged.map((f) => f.sources)),
+    conflicts: conflictDictionary(kb, merged.map((f) => f.conflicts)),
     stamp: stampOf(kb, opts.now),
     notices: noticesOf(kb),
   };

@@ -23,8 +23,7 @@ export function screeningFacts(kb: Knowledge, input: ScreeningInput): { facts: M
     for (const e of list) for (const s of ['', ...suffixes]) f.set(`${prefix}.${e.id}${s}`, UNKNOWN);
   };
   const byCat = (keep: (c: Knowledge['conditions'][number]) => boolean) => kb.conditions.filter(keep);
-  const health = byCat((c) => c.category !== 'allergy' && c.category !== 'implant');
-  if (person.conditions === 'unknown') allUnknown('condition', health, ['.in_field']);
+  if (person.conditions === 'unknown') allUnknown('condition', byCat((c) => c.category !== 'allergy' && c.category !== 'implant'), ['.in_field']);
   else {
     for (const c of person.conditions) {
       f.set(`condition.${c.id}`, c.status === 'unknown' ? UNKNOWN : c.status);
