@@ -44,7 +44,7 @@ const refCache = new WeakMap<Knowledge, Map<readonly Cite[], SourceRef[]>>();
 /** The citations of a rule with their grades (cached per knowledge base: rules are immutable). */
 export function sourcesOf(kb: Knowledge, cites: readonly Cite[]): SourceRef[] {
   let byList = refCache.get(kb);
-  if (!byList) refCache.set(kb, (byList = new Map()));
+  if (!byList) refCache.set(kb, (byList = new Map<readonly Cite[], SourceRef[]>()));
   let refs = byList.get(cites);
   if (!refs) {
     refs = cites.flatMap((c) => {

@@ -84,7 +84,7 @@ const zoneCache = new WeakMap<Knowledge, Map<string, ReadonlyMap<string, FactVal
 /** The zone.* facts of a zone that come from the vocabulary (cached: the knowledge is immutable). */
 function staticZoneFacts(kb: Knowledge, zone: string): ReadonlyMap<string, FactValue> {
   let byZone = zoneCache.get(kb);
-  if (!byZone) zoneCache.set(kb, (byZone = new Map()));
+  if (!byZone) zoneCache.set(kb, (byZone = new Map<string, ReadonlyMap<string, FactValue>>()));
   let m = byZone.get(zone);
   if (!m) {
     const z = kb.zones.find((x) => x.id === zone);
