@@ -1,6 +1,6 @@
 // Quick schema check of one knowledge file: node --import tsx scripts/check-file.ts knowledge/rules/triage.yaml
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { parseYaml } from '../src/core/common/yaml.js';
 import { FILE_KINDS, fileKind } from '../src/core/knowledge/schema.js';
 
 const path = process.argv[2] ?? '';
@@ -11,7 +11,12 @@ if (!kind) {
   process.exit(2);
 }
 const schema = FILE_KINDS[kind].schema;
-const res = schema.safeParse(parse(readFileSync(path, 'utf8'), { merge: true }));
+const parsed = parseYaml(readFileSync(path, 'utf8'));
+if (!parsed.ok) {
+  console.log(`${rel}: (file): YAML syntax: ${parsed.message}`);
+  process.exit(1);
+}
+const res = schema.safeParse(parsed.value);
 if (res.success) {
   console.log(`${rel}: ok (${Array.isArray(res.data) ? res.data.length : 1} entries)`);
 } else {

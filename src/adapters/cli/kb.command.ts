@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { stringify } from 'yaml';
+import { toYaml } from '../../core/common/yaml.js';
 import { knowledgeStats, showEntry } from '../../core/knowledge/inspect.js';
 import { DEFAULT_KNOWLEDGE_DIR, loadKnowledge } from '../knowledge/fs-knowledge.js';
 
@@ -49,7 +49,7 @@ export function registerKb(program: Command, out: Out, err: Out, setExit: (code:
       }
       for (const v of views) {
         out(`# ${v.kind}: ${id}${v.file ? `  (${v.file})` : ''}`);
-        out(stringify(v.entry).trimEnd());
+        out(toYaml(v.entry).trimEnd());
         out(`# referenced by (${v.referencedBy.length}):`);
         for (const r of v.referencedBy) out(`  - ${r.kind}: ${r.id}`);
       }

@@ -1,5 +1,5 @@
-import { parse, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
+import { parseYaml } from '../common/yaml.js';
 import { specificIssues } from '../common/zod-issues.js';
 import type { Condition } from './condition.js';
 import { factsOf, triggersOf, type Facts } from './evaluate.js';
@@ -113,14 +113,12 @@ export function parseKnowledge(files: readonly KnowledgeFileText[]): {
       issues.push({ file: f.path, path: '(file)', message: 'not a known knowledge file name' });
       continue;
     }
-    let data: unknown;
-    try {
-      data = parse(f.text, { merge: true });
-    } catch (e) {
-      const msg = e instanceof YAMLParseError ? e.message.split('\n')[0] ?? e.message : String(e);
-      issues.push({ file: f.path, path: '(file)', message: `YAML syntax: ${msg}` });
+    const parsed = parseYaml(f.text);
+    if (!parsed.ok) {
+      issues.push({ file: f.path, path: '(file)', message: `YAML syntax: ${parsed.message}` });
       continue;
     }
+    const data = parsed.value;
     const schema: z.ZodType = FILE_KINDS[kind].schema;
     const res = schema.safeParse(data ?? []);
     if (!res.success) {
