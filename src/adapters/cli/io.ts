@@ -22,17 +22,19 @@ export function printIssues(err: (s: string) => void, issues: readonly Issue[]):
   for (const i of issues) err(`  - ${i.path}: ${i.message}`);
 }
 
-/** Wraps text to a width, for terminal reports. */
+/** Wraps text to a width for terminal reports; a leading "- " gets a hanging indent. */
 export function wrap(text: string, width = 88, indent = ''): string {
   const words = text.replace(/\s+/g, ' ').trim().split(' ');
+  const hang = text.trimStart().startsWith('- ') ? `${indent}  ` : indent;
   const lines: string[] = [];
   let line = '';
   for (const w of words) {
-    if ((line + ' ' + w).trim().length > width - indent.length) {
-      lines.push(indent + line.trim());
+    const lead = lines.length ? hang : indent;
+    if ((line + ' ' + w).trim().length > width - lead.length) {
+      lines.push(lead + line.trim());
       line = w;
     } else line += ` ${w}`;
   }
-  if (line.trim()) lines.push(indent + line.trim());
+  if (line.trim()) lines.push((lines.length ? hang : indent) + line.trim());
   return lines.join('\n');
 }

@@ -12,8 +12,8 @@ const VERDICT_TEXT: Record<ScreeningResult['verdict'], string> = {
   do_not_treat: 'DO NOT TREAT',
 };
 
-/** A readable report for a person in a terminal. */
-export function formatScreening(r: ScreeningResult): string {
+/** A readable report for a person in a terminal. `label` turns vocabulary ids into plain names. */
+export function formatScreening(r: ScreeningResult, label: (id: string) => string = (id) => id): string {
   const out: string[] = [];
   out.push(r.notices.emergency, '');
   out.push(`Verdict: ${VERDICT_TEXT[r.verdict]}`, wrap(r.summary, 88, '  '));
@@ -30,7 +30,7 @@ export function formatScreening(r: ScreeningResult): string {
   if (applies.length) {
     out.push('', 'Findings:');
     for (const f of applies) {
-      out.push(`- ${f.title}${f.zones ? ` (${f.zones.join(', ')})` : ''} [${f.ruleId} v${f.ruleVersion}] -> ${f.severity}`);
+      out.push(wrap(`- ${f.title}${f.zones ? ` (${f.zones.map(label).join(', ')})` : ''} [${f.ruleId} v${f.ruleVersion}] -> ${f.severity}`, 88));
       out.push(wrap(f.forPerson, 88, '    '));
       const srcs = f.sources.map((s) => `${s.id} (grade ${s.grade})`).join(', ');
       out.push(wrap(`Sources: ${srcs}${f.expertConsensus ? ' — expert consensus' : ''}`, 88, '    '));
@@ -70,6 +70,7 @@ export function registerScreen(program: Command, out: (s: string) => void, err: 
         setExit(2);
         return;
       }
-      out(o.json ? JSON.stringify(r.value, null, 2) : formatScreening(r.value));
+      const zoneLabel = (id: string) => kb.zones.find((z) => z.id === id)?.label ?? id;
+      out(o.json ? JSON.stringify(r.value, null, 2) : formatScreening(r.value, zoneLabel));
     });
 }

@@ -59,7 +59,7 @@ const LIST_KINDS = [
   'sources', 'conflicts', 'devices', 'zones', 'indications', 'conditions', 'medications', 'procedures',
   'products', 'symptoms', 'effects', 'timeWindows', 'screening', 'aftercare', 'triage', 'scheduling',
   'baselines', 'scenarios',
-] as const satisfies readonly Exclude<FileKind, 'manifest'>[];
+] as const satisfies readonly Exclude<FileKind, 'manifest' | 'fitzpatrick'>[];
 
 /** Renders a zod path, naming list entries by their id when they have one. */
 export function renderPath(data: unknown, path: readonly PropertyKey[]): string {
@@ -91,6 +91,7 @@ function emptyRaw(): RawKnowledge {
         reviewNotice: 'missing',
       },
     },
+    fitzpatrick: { question: 'missing', source: { source: 'missing' }, answers: [] },
     sources: [], conflicts: [], devices: [], zones: [], indications: [], conditions: [], medications: [],
     procedures: [], products: [], symptoms: [], effects: [], timeWindows: [], screening: [], aftercare: [],
     triage: [], scheduling: [], baselines: [], scenarios: [],
@@ -128,6 +129,10 @@ export function parseKnowledge(files: readonly KnowledgeFileText[]): {
     if (kind === 'manifest') {
       raw.manifest = res.data as RawKnowledge['manifest'];
       sawManifest = true;
+      continue;
+    }
+    if (kind === 'fitzpatrick') {
+      raw.fitzpatrick = res.data as RawKnowledge['fitzpatrick'];
       continue;
     }
     const list = res.data as { id?: string; kind?: string }[];

@@ -110,6 +110,15 @@ export const TimeWindow = z.strictObject({
   toHours: z.number().min(0).nullable(),
 });
 
+export const FitzpatrickSelfReport = z.strictObject({
+  question: Text,
+  source: Cite,
+  answers: z
+    .array(z.strictObject({ id: Id, type: z.number().int().min(1).max(6), label: Text, description: Text }))
+    .length(6),
+});
+export type FitzpatrickSelfReport = z.infer<typeof FitzpatrickSelfReport>;
+
 const RuleBase = {
   id: Id,
   version: Semver,
@@ -260,6 +269,7 @@ export const FILE_KINDS = {
   symptoms: { pattern: /^vocabulary\/symptoms\.yaml$/, schema: z.array(Symptom) },
   effects: { pattern: /^vocabulary\/effects\.yaml$/, schema: z.array(Effect) },
   timeWindows: { pattern: /^vocabulary\/time-windows\.yaml$/, schema: z.array(TimeWindow) },
+  fitzpatrick: { pattern: /^vocabulary\/fitzpatrick\.yaml$/, schema: FitzpatrickSelfReport },
   screening: { pattern: /^rules\/screening(-[a-z0-9-]+)?\.yaml$/, schema: z.array(ScreeningRule) },
   aftercare: { pattern: /^rules\/aftercare(-[a-z0-9-]+)?\.yaml$/, schema: z.array(AftercareRule) },
   triage: { pattern: /^rules\/triage(-[a-z0-9-]+)?\.yaml$/, schema: z.array(TriageRule) },
@@ -289,6 +299,7 @@ export type AnyRule = ScreeningRule | AftercareRule | TriageRule | SchedulingRul
 
 export interface RawKnowledge {
   manifest: Manifest;
+  fitzpatrick: FitzpatrickSelfReport;
   sources: Source[];
   conflicts: Conflict[];
   devices: Device[];

@@ -147,6 +147,9 @@ export function validateKnowledge(kb: Knowledge): KbIssue[] {
       if (!ids.symptoms.has(s)) add('effects', e.id, `symptoms[${i}]`, `'${s}' is not a symptom id`);
     });
   });
+  checkCites('fitzpatrick', 'fitzpatrick', [kb.fitzpatrick.source], 'source');
+  const types = kb.fitzpatrick.answers.map((a) => a.type).sort();
+  if (types.join() !== '1,2,3,4,5,6') add('fitzpatrick', 'fitzpatrick', 'answers', 'each Fitzpatrick type 1-6 needs exactly one answer');
   kb.timeWindows.forEach((w) => {
     if (w.toHours !== null && w.toHours <= w.fromHours) add('timeWindows', w.id, 'toHours', 'must be after fromHours');
   });

@@ -79,6 +79,16 @@ describe('screening engine', () => {
     assert.ok(!fired(atCeiling).includes('scr_zone_depth_over_ceiling'));
   });
 
+  it('derives the Fitzpatrick type from the self-report when no type is stated', () => {
+    const { fitzpatrick: _omit, ...person } = healthyAdult;
+    const r = run({ person: { ...person, fitzpatrickSelfReport: 'rarely_burns_tans_easily' }, plan: clinicCheekPlan });
+    assert.deepEqual(r.derived.fitzpatrick, { value: 4, from: 'self_report' });
+    assert.ok(fired(r).includes('scr_fitzpatrick_iv_to_vi'));
+    const stated = run({ person: { ...healthyAdult, fitzpatrickSelfReport: 'rarely_burns_tans_easily' }, plan: clinicCheekPlan });
+    assert.deepEqual(stated.derived.fitzpatrick, { value: 2, from: 'stated' });
+    assert.throws(() => parse({ person, plan: clinicCheekPlan }), /Fitzpatrick/);
+  });
+
   it('a zone rule gives one finding listing its zones', () => {
     const r = run({ person: { ...healthyAdult, conditions: [{ id: 'hsv_labialis', status: 'history' }] }, plan: { ...clinicCheekPlan, zones: [{ zone: 'perioral_upper_lip', depthMm: 0.5 }, { zone: 'chin', depthMm: 0.5 }] } });
     const hsv = r.findings.filter((f) => f.ruleId === 'scr_hsv_history');

@@ -8,7 +8,7 @@ import type { FactValue } from '../knowledge/evaluate.js';
 import type { ScreeningRule, Verdict } from '../knowledge/schema.js';
 import { minVerdict, verdictRank } from '../rules/order.js';
 import { runScreeningRules, type RuleHit } from '../rules/run.js';
-import { screeningFacts } from './facts.js';
+import { fitzpatrickOf, screeningFacts } from './facts.js';
 import type { ScreeningInput } from './input.js';
 
 export interface ScreeningFinding {
@@ -46,6 +46,8 @@ export interface ScreeningResult {
   readonly mustChange: readonly string[];
   readonly questions: readonly { ruleId: string; question: string }[];
   readonly alternatives: readonly string[];
+  /** Values Primum worked out from the answers, and how. */
+  readonly derived: { readonly fitzpatrick: ReturnType<typeof fitzpatrickOf> };
   /** Every source the findings cite, with its full citation, type and grade. */
   readonly sources: Readonly<Record<string, SourceEntry>>;
   /** Where sources disagree, and the resolution Primum uses. */
@@ -140,7 +142,10 @@ export function screen(kb: Knowledge, input: ScreeningInput, opts: { now: string
   const questions = [...new Map(merged.filter((f) => f.question).map((f) => [f.question ?? '', { ruleId: f.ruleId, question: f.question ?? '' }])).values()];
   const mustChange = [
     ...new Set([
-      ...blocking.map((f) => (f.zones ? `${f.title} (${f.zones.join(', ')}): ${f.forPerson}` : `${f.title}: ${f.forPerson}`)),
+      ...blocking.map((f) => {
+        const where = f.zones?.map((z) => kb.zones.find((x) => x.id === z)?.label ?? z).join(', ');
+        return where ? `${f.title} (${where}): ${f.forPerson}` : `${f.title}: ${f.forPerson}`;
+      }),
       ...(questions.length && verdictRank(run.verdict) >= verdictRank('defer') ? ['Answer the open questions before treatment.'] : []),
     ]),
   ];
@@ -152,6 +157,7 @@ export function screen(kb: Knowledge, input: ScreeningInput, opts: { now: string
     mustChange: run.verdict === 'proceed' || run.verdict === 'proceed_with_precautions' ? [] : mustChange,
     questions,
     alternatives: [...new Set(merged.filter((f) => f.status === 'applies' && f.alternative).map((f) => f.alternative ?? ''))],
+    derived: { fitzpatrick: fitzpatrickOf(kb, input) },
     sources: sourceDictionary(kb, merged.map((f) => f.sources)),
     conflicts: conflictDictionary(kb, merged.map((f) => f.conflicts)),
     stamp: stampOf(kb, opts.now),

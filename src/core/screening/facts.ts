@@ -7,6 +7,14 @@ import type { ScreeningInput } from './input.js';
 const yn = (v: 'yes' | 'no' | 'unknown' | undefined, absent: FactValue = UNKNOWN): FactValue =>
   v === 'yes' ? true : v === 'no' ? false : v === 'unknown' ? UNKNOWN : absent;
 
+/** The skin type used: as stated, else derived from the self-report answer, else unknown. */
+export function fitzpatrickOf(kb: Knowledge, input: ScreeningInput): { value: number | typeof UNKNOWN; from: 'stated' | 'self_report' | 'unknown' } {
+  const { fitzpatrick, fitzpatrickSelfReport } = input.person;
+  if (typeof fitzpatrick === 'number') return { value: fitzpatrick, from: 'stated' };
+  const answer = kb.fitzpatrick.answers.find((a) => a.id === fitzpatrickSelfReport);
+  return answer ? { value: answer.type, from: 'self_report' } : { value: UNKNOWN, from: 'unknown' };
+}
+
 /** Turns a validated screening request into the facts the screening rules test. Pure. */
 export function screeningFacts(kb: Knowledge, input: ScreeningInput): { facts: Map<string, FactValue>; zones: PlannedZone[] } {
   const { person, plan } = input;
@@ -17,7 +25,7 @@ export function screeningFacts(kb: Knowledge, input: ScreeningInput): { facts: M
   if (person.sex) f.set('person.sex', person.sex);
   f.set('person.pregnant', yn(person.pregnant));
   f.set('person.breastfeeding', yn(person.breastfeeding));
-  f.set('person.fitzpatrick', person.fitzpatrick);
+  f.set('person.fitzpatrick', fitzpatrickOf(kb, input).value);
 
   const allUnknown = (prefix: string, list: readonly { id: string }[], suffixes: readonly string[]) => {
     for (const e of list) for (const s of ['', ...suffixes]) f.set(`${prefix}.${e.id}${s}`, UNKNOWN);

@@ -37,7 +37,10 @@ export function screeningInputSchema(kb: Knowledge) {
     sex: z.enum(['female', 'male', 'intersex', 'other']).optional(),
     pregnant: YesNoUnknown,
     breastfeeding: YesNoUnknown,
-    fitzpatrick: z.union([z.number().int().min(1).max(6), Unknown]).describe('Fitzpatrick skin type 1-6'),
+    fitzpatrick: z.union([z.number().int().min(1).max(6), Unknown]).optional().describe('Fitzpatrick skin type 1-6 as assessed; give this or fitzpatrickSelfReport'),
+    fitzpatrickSelfReport: vocabId('Fitzpatrick self-report answer', kb.fitzpatrick.answers.map((a) => a.id))
+      .optional()
+      .describe(kb.fitzpatrick.question),
     conditions: z
       .union([
         Unknown,
@@ -89,6 +92,9 @@ export function screeningInputSchema(kb: Knowledge) {
   return z
     .strictObject({ person: Person, plan: Plan })
     .superRefine((v, ctx) => {
+      if (v.person.fitzpatrick === undefined && v.person.fitzpatrickSelfReport === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['person', 'fitzpatrick'], message: 'give the Fitzpatrick skin type (1-6, or "unknown") or answer fitzpatrickSelfReport' });
+      }
       const planned = v.plan.plannedDate;
       const after = (d: string) => d > planned;
       if (Array.isArray(v.person.procedures)) {
