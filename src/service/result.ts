@@ -17,12 +17,29 @@ export function renderIssuePath(path: readonly PropertyKey[]): string {
 }
 
 interface SafeParser<T> {
-  safeParse(data: unknown): { success: true; data: T } | { success: false; error: { issues: readonly ZIssue[] } };
+  safeParse(data: unknown, params?: { error?: (iss: ZRawIssue) => string | undefined }): { success: true; data: T } | { success: false; error: { issues: readonly ZIssue[] } };
+}
+
+type ZRawIssue = { code?: string; input?: unknown; expected?: string; values?: readonly unknown[] };
+
+const describeValue = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : JSON.stringify(v));
+
+/** Plain messages for the common problems: what is wrong and what is accepted. */
+function friendly(iss: ZRawIssue): string | undefined {
+  const values = iss.values ?? [];
+  const accepted =
+    iss.code === 'invalid_value'
+      ? values.length === 1 ? JSON.stringify(values[0]) : `one of ${values.map((v) => JSON.stringify(v)).join(', ')}`
+      : iss.expected === 'array' ? 'a list' : iss.expected === 'object' ? 'an object' : `a ${iss.expected ?? 'value'}`;
+  if (iss.input === undefined && (iss.code === 'invalid_type' || iss.code === 'invalid_value')) return `is required (${accepted})`;
+  if (iss.code === 'invalid_value') return `must be ${accepted}; got ${describeValue(iss.input)}`;
+  if (iss.code === 'invalid_type') return `must be ${accepted}; got ${describeValue(iss.input)}`;
+  return undefined;
 }
 
 /** Parses with a zod schema, giving every problem as `{ path, message }`. */
 export function parseWith<T>(schema: SafeParser<T>, data: unknown): Result<T> {
-  const r = schema.safeParse(data);
+  const r = schema.safeParse(data, { error: friendly });
   if (r.success) return { ok: true, value: r.data };
   return {
     ok: false,

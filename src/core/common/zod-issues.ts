@@ -19,6 +19,14 @@ export function specificIssues(issues: readonly ZIssue[], prefix: readonly Prope
 
 /** A union whose branches all failed at the top: say what each would have accepted. */
 function unionMessage(i: ZIssue & { code: 'invalid_union' }): string {
-  const parts = i.errors.map((b) => b[0]?.message).filter((m): m is string => Boolean(m));
-  return parts.length ? `not accepted: ${[...new Set(parts)].join('; or ')}` : i.message;
+  const parts = [...new Set(i.errors.map((b) => b[0]?.message).filter((m): m is string => Boolean(m)))];
+  if (parts.length && parts.every((p) => p.startsWith('is required ('))) {
+    return `is required (${parts.map((p) => p.slice('is required ('.length, -1)).join(', or ')})`;
+  }
+  const mustBe = /^must be (.*); got (.*)$/;
+  const matches = parts.map((p) => mustBe.exec(p));
+  if (matches.length && matches.every((m) => m !== null)) {
+    return `must be ${matches.map((m) => m?.[1] ?? '').join(', or ')}; got ${matches[0]?.[2] ?? ''}`;
+  }
+  return parts.length ? `not accepted: ${parts.join('; or ')}` : i.message;
 }

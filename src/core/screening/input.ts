@@ -13,13 +13,14 @@ const Unknown = z.literal('unknown').meta({ description: 'the person does not kn
 
 /** A vocabulary id; an unknown id is rejected with the closest known ids. */
 function vocabId(kind: string, ids: readonly string[]) {
+  const a = /^[aeiou]/i.test(kind) ? 'an' : 'a';
   const [first, ...rest] = ids;
   if (first === undefined) return z.string();
   return z.enum([first, ...rest], {
     error: (iss) =>
       typeof iss.input === 'string'
         ? `unknown ${kind} '${iss.input}'; closest known: ${closest(iss.input, ids).join(', ')}`
-        : `expected a ${kind} id (string)`,
+        : iss.input === undefined ? `is required (${a} ${kind} id)` : `must be ${a} ${kind} id (a string)`,
   });
 }
 
