@@ -1,4 +1,5 @@
-import { specificIssues, type ZIssue } from '../core/common/zod-issues.js';
+import type { z } from 'zod';
+import { specificIssues } from '../core/common/zod-issues.js';
 
 /** One problem with a request: where, and what is wrong / accepted. */
 export interface Issue {
@@ -16,9 +17,6 @@ export function renderIssuePath(path: readonly PropertyKey[]): string {
   return out || '(body)';
 }
 
-interface SafeParser<T> {
-  safeParse(data: unknown, params?: { error?: (iss: ZRawIssue) => string | undefined }): { success: true; data: T } | { success: false; error: { issues: readonly ZIssue[] } };
-}
 
 type ZRawIssue = { code?: string; input?: unknown; expected?: string; values?: readonly unknown[] };
 
@@ -38,8 +36,8 @@ function friendly(iss: ZRawIssue): string | undefined {
 }
 
 /** Parses with a zod schema, giving every problem as `{ path, message }`. */
-export function parseWith<T>(schema: SafeParser<T>, data: unknown): Result<T> {
-  const r = schema.safeParse(data, { error: friendly });
+export function parseWith<T>(schema: z.ZodType<T>, data: unknown): Result<T> {
+  const r = schema.safeParse(data, { error: (iss) => friendly(iss) });
   if (r.success) return { ok: true, value: r.data };
   return {
     ok: false,

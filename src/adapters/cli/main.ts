@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerAfterTreatment } from './after-treatment.command.js';
 import { registerKb } from './kb.command.js';
 import { registerSchema } from './schema.command.js';
 import { registerScreen } from './screen.command.js';
@@ -13,6 +14,7 @@ export function buildProgram(out: (s: string) => void, err: (s: string) => void,
   registerKb(program, out, err, setExit);
   registerServe(program, out);
   registerScreen(program, out, err, setExit);
+  registerAfterTreatment(program, out, err, setExit);
   registerSchema(program, out, err, setExit);
   return program;
 }

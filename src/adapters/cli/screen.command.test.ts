@@ -75,6 +75,6 @@ describe('primum schema', () => {
   it('exits 2 for an unknown schema name', async () => {
     const r = await cli(['schema', 'nope']);
     assert.equal(r.code, 2);
-    assert.match(r.err, /known: screening/);
+    assert.match(r.err, /known: screening, aftercare, triage/);
   });
 });

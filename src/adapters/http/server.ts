@@ -4,7 +4,9 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Knowledge } from '../../core/knowledge/compile.js';
 import { ENGINE_VERSION } from '../../core/version.js';
+import { createAfterTreatmentService } from '../../service/after-treatment.service.js';
 import { createScreeningService, type Clock } from '../../service/screening.service.js';
+import { afterTreatmentRoutes } from './after-treatment.route.js';
 import { installErrorHandling } from './errors.js';
 import { knowledgeRoutes } from './knowledge.route.js';
 import { screeningRoutes } from './screening.route.js';
@@ -38,6 +40,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     status: 'ok', engineVersion: ENGINE_VERSION, knowledgeVersion: deps.kb.version,
   }));
   screeningRoutes(app, createScreeningService(deps.kb, deps.clock));
+  afterTreatmentRoutes(app, createAfterTreatmentService(deps.kb, deps.clock));
   knowledgeRoutes(app, deps.kb);
   return app;
 }

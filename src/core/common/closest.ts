@@ -16,7 +16,8 @@ function distance(a: string, b: string): number {
 export function closest(input: string, known: readonly string[], n = 3): string[] {
   const q = input.toLowerCase();
   return [...known]
-    .map((k) => ({ k, d: k.includes(q) || q.includes(k) ? 0 : distance(q, k) }))
+    // A substring match ranks first, the closer in length the better.
+    .map((k) => ({ k, d: k.includes(q) || q.includes(k) ? Math.abs(k.length - q.length) / 100 : distance(q, k) }))
     .sort((a, b) => a.d - b.d || a.k.localeCompare(b.k))
     .slice(0, n)
     .map((x) => x.k);

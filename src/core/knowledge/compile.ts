@@ -57,7 +57,7 @@ export interface Knowledge extends Readonly<Omit<RawKnowledge, 'screening' | 'af
 
 const LIST_KINDS = [
   'sources', 'conflicts', 'devices', 'zones', 'indications', 'conditions', 'medications', 'procedures',
-  'products', 'symptoms', 'effects', 'timeWindows', 'screening', 'aftercare', 'triage', 'scheduling',
+  'products', 'symptoms', 'effects', 'timeWindows', 'levels', 'verdicts', 'checkIns', 'screening', 'aftercare', 'triage', 'scheduling',
   'baselines', 'scenarios',
 ] as const satisfies readonly Exclude<FileKind, 'manifest' | 'fitzpatrick'>[];
 
@@ -93,7 +93,7 @@ function emptyRaw(): RawKnowledge {
     },
     fitzpatrick: { question: 'missing', source: { source: 'missing' }, answers: [] },
     sources: [], conflicts: [], devices: [], zones: [], indications: [], conditions: [], medications: [],
-    procedures: [], products: [], symptoms: [], effects: [], timeWindows: [], screening: [], aftercare: [],
+    procedures: [], products: [], symptoms: [], effects: [], timeWindows: [], levels: [], verdicts: [], checkIns: [], screening: [], aftercare: [],
     triage: [], scheduling: [], baselines: [], scenarios: [],
   };
 }

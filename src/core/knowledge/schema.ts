@@ -92,6 +92,8 @@ export const Symptom = z.strictObject({
 });
 export const Effect = z.strictObject({
   ...Entry,
+  /** Expected effects: the treatments after which this is expected (default: all). */
+  appliesWhen: Condition.optional(),
   kind: z.enum(['expected', 'complication']),
   onsetHours: z.tuple([z.number().min(0), z.number().min(0).nullable()]),
   normalUntilHours: z.number().min(0).nullable(),
@@ -103,6 +105,27 @@ export const Effect = z.strictObject({
   symptoms: z.array(Id),
   sources: z.array(Cite).min(1),
 });
+export const LevelInfo = z.strictObject({
+  id: Level,
+  label: Text,
+  timeFrame: Text,
+  words: Text,
+});
+export type LevelInfo = z.infer<typeof LevelInfo>;
+
+export const VerdictInfo = z.strictObject({ id: Verdict, label: Text, words: Text });
+export type VerdictInfo = z.infer<typeof VerdictInfo>;
+
+export const CheckIn = z.strictObject({
+  id: Id,
+  hours: z.number().min(0),
+  label: Text,
+  why: Text,
+  when: Condition.optional(),
+  sources: z.array(Cite).min(1),
+});
+export type CheckIn = z.infer<typeof CheckIn>;
+
 export const TimeWindow = z.strictObject({
   id: Id,
   label: Text,
@@ -193,6 +216,8 @@ export const SchedulingRule = z.strictObject({
   then: z.strictObject({
     minIntervalDays: z.number().int().min(0).nullable(),
     defaultIntervalDays: z.number().int().min(0).nullable(),
+    /** No next session can be dated until a clinician has reviewed (e.g. after a complication). */
+    blocksRetreatment: z.boolean().default(false),
     sessions: z.string().optional(),
     advice: Text,
   }),
@@ -270,6 +295,9 @@ export const FILE_KINDS = {
   effects: { pattern: /^vocabulary\/effects\.yaml$/, schema: z.array(Effect) },
   timeWindows: { pattern: /^vocabulary\/time-windows\.yaml$/, schema: z.array(TimeWindow) },
   fitzpatrick: { pattern: /^vocabulary\/fitzpatrick\.yaml$/, schema: FitzpatrickSelfReport },
+  levels: { pattern: /^vocabulary\/levels\.yaml$/, schema: z.array(LevelInfo) },
+  verdicts: { pattern: /^vocabulary\/verdicts\.yaml$/, schema: z.array(VerdictInfo) },
+  checkIns: { pattern: /^vocabulary\/check-ins\.yaml$/, schema: z.array(CheckIn) },
   screening: { pattern: /^rules\/screening(-[a-z0-9-]+)?\.yaml$/, schema: z.array(ScreeningRule) },
   aftercare: { pattern: /^rules\/aftercare(-[a-z0-9-]+)?\.yaml$/, schema: z.array(AftercareRule) },
   triage: { pattern: /^rules\/triage(-[a-z0-9-]+)?\.yaml$/, schema: z.array(TriageRule) },
@@ -312,6 +340,9 @@ export interface RawKnowledge {
   symptoms: Symptom[];
   effects: Effect[];
   timeWindows: TimeWindow[];
+  levels: LevelInfo[];
+  verdicts: VerdictInfo[];
+  checkIns: CheckIn[];
   screening: ScreeningRule[];
   aftercare: AftercareRule[];
   triage: TriageRule[];

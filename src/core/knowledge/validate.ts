@@ -2,7 +2,7 @@ import type { Condition, Predicate, Scalar } from './condition.js';
 import type { Knowledge, KbIssue } from './compile.js';
 import { resolveFact, type FactType, type VocabName } from './facts.js';
 import { runScenario } from './scenarios.js';
-import type { AnyRule, Cite, Grade } from './schema.js';
+import { Level, Verdict, type AnyRule, type Cite, type Grade } from './schema.js';
 
 const VOCABS: readonly VocabName[] = [
   'devices', 'zones', 'indications', 'conditions', 'medications', 'procedures', 'products', 'symptoms', 'effects',
@@ -143,6 +143,7 @@ export function validateKnowledge(kb: Knowledge): KbIssue[] {
   kb.indications.forEach((x) => checkCites('indications', x.id, x.sources));
   kb.effects.forEach((e) => {
     checkCites('effects', e.id, e.sources);
+    if (e.appliesWhen) checkCondition('effects', e.id, 'appliesWhen', e.appliesWhen);
     e.symptoms.forEach((s, i) => {
       if (!ids.symptoms.has(s)) add('effects', e.id, `symptoms[${i}]`, `'${s}' is not a symptom id`);
     });
@@ -150,6 +151,16 @@ export function validateKnowledge(kb: Knowledge): KbIssue[] {
   checkCites('fitzpatrick', 'fitzpatrick', [kb.fitzpatrick.source], 'source');
   const types = kb.fitzpatrick.answers.map((a) => a.type).sort();
   if (types.join() !== '1,2,3,4,5,6') add('fitzpatrick', 'fitzpatrick', 'answers', 'each Fitzpatrick type 1-6 needs exactly one answer');
+  const orderOk = (ns: string, got: readonly string[], want: readonly string[]) => {
+    if (got.join() !== want.join()) add(ns, ns, '', `needs exactly these ids in this order: ${want.join(', ')}; got ${got.join(', ') || 'none'}`);
+  };
+  orderOk('levels', kb.levels.map((l) => l.id), Level.options);
+  orderOk('verdicts', kb.verdicts.map((v) => v.id), Verdict.options);
+  dupes('checkIns', kb.checkIns);
+  kb.checkIns.forEach((c) => {
+    checkCites('checkIns', c.id, c.sources);
+    if (c.when) checkCondition('checkIns', c.id, 'when', c.when);
+  });
   kb.timeWindows.forEach((w) => {
     if (w.toHours !== null && w.toHours <= w.fromHours) add('timeWindows', w.id, 'toHours', 'must be after fromHours');
   });

@@ -202,15 +202,20 @@ export function runAftercareRules(kb: Knowledge, facts: Facts): AftercareItem[] 
 
 export interface SchedulingRun {
   readonly hits: readonly RuleHit<SchedulingRule>[];
+  /** Null when no rule sets one, or when a rule blocks retreatment until review. */
   readonly minIntervalDays: number | null;
+  readonly blocked: boolean;
 }
 
 export function runSchedulingRules(kb: Knowledge, facts: Facts): SchedulingRun {
   const hits = hitsFor(candidates(kb.scheduling, facts), kb.scheduling.readsById, facts, (r) => evaluate(r.when, facts));
   let min: number | null = null;
+  let blocked = false;
   for (const h of hits) {
+    if (h.result !== 'fired') continue;
+    blocked ||= h.rule.then.blocksRetreatment;
     const d = h.rule.then.minIntervalDays;
-    if (h.result === 'fired' && d !== null) min = min === null ? d : Math.max(min, d);
+    if (d !== null) min = min === null ? d : Math.max(min, d);
   }
-  return { hits, minIntervalDays: min };
+  return { hits, minIntervalDays: blocked ? null : min, blocked };
 }

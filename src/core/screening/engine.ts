@@ -56,12 +56,6 @@ export interface ScreeningResult {
   readonly notices: Notices;
 }
 
-const SUMMARY: Record<Verdict, string> = {
-  proceed: 'No known concern was found for this plan. Follow the aftercare plan.',
-  proceed_with_precautions: 'This plan can go ahead only with the precautions listed.',
-  defer: 'Do not treat yet: wait, or answer the open questions, as listed.',
-  do_not_treat: 'Do not carry out this plan as submitted.',
-};
 
 function earliestFor(rule: ScreeningRule, facts: ReadonlyMap<string, FactValue>, planned: string): string | undefined {
   const wait = rule.then.waitDays;
@@ -151,13 +145,13 @@ export function screen(kb: Knowledge, input: ScreeningInput, opts: { now: string
   ];
   return {
     verdict: run.verdict,
-    summary: SUMMARY[run.verdict],
+    summary: kb.verdicts.find((v) => v.id === run.verdict)?.words ?? run.verdict,
     findings: merged,
     earliestDate: run.verdict === 'defer' && undated.length === 0 && dated.length > 0 ? [...dated].sort().at(-1) ?? null : null,
     mustChange: run.verdict === 'proceed' || run.verdict === 'proceed_with_precautions' ? [] : mustChange,
     questions,
     alternatives: [...new Set(merged.filter((f) => f.status === 'applies' && f.alternative).map((f) => f.alternative ?? ''))],
-    derived: { fitzpatrick: fitzpatrickOf(kb, input) },
+    derived: { fitzpatrick: fitzpatrickOf(kb, input.person) },
     sources: sourceDictionary(kb, merged.map((f) => f.sources)),
     conflicts: conflictDictionary(kb, merged.map((f) => f.conflicts)),
     stamp: stampOf(kb, opts.now),

@@ -8,8 +8,11 @@ const yn = (v: 'yes' | 'no' | 'unknown' | undefined, absent: FactValue = UNKNOWN
   v === 'yes' ? true : v === 'no' ? false : v === 'unknown' ? UNKNOWN : absent;
 
 /** The skin type used: as stated, else derived from the self-report answer, else unknown. */
-export function fitzpatrickOf(kb: Knowledge, input: ScreeningInput): { value: number | typeof UNKNOWN; from: 'stated' | 'self_report' | 'unknown' } {
-  const { fitzpatrick, fitzpatrickSelfReport } = input.person;
+export function fitzpatrickOf(
+  kb: Knowledge,
+  person: { fitzpatrick?: number | 'unknown'; fitzpatrickSelfReport?: string },
+): { value: number | typeof UNKNOWN; from: 'stated' | 'self_report' | 'unknown' } {
+  const { fitzpatrick, fitzpatrickSelfReport } = person;
   if (typeof fitzpatrick === 'number') return { value: fitzpatrick, from: 'stated' };
   const answer = kb.fitzpatrick.answers.find((a) => a.id === fitzpatrickSelfReport);
   return answer ? { value: answer.type, from: 'self_report' } : { value: UNKNOWN, from: 'unknown' };
@@ -25,7 +28,7 @@ export function screeningFacts(kb: Knowledge, input: ScreeningInput): { facts: M
   if (person.sex) f.set('person.sex', person.sex);
   f.set('person.pregnant', yn(person.pregnant));
   f.set('person.breastfeeding', yn(person.breastfeeding));
-  f.set('person.fitzpatrick', fitzpatrickOf(kb, input).value);
+  f.set('person.fitzpatrick', fitzpatrickOf(kb, person).value);
 
   const allUnknown = (prefix: string, list: readonly { id: string }[], suffixes: readonly string[]) => {
     for (const e of list) for (const s of ['', ...suffixes]) f.set(`${prefix}.${e.id}${s}`, UNKNOWN);

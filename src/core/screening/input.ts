@@ -1,28 +1,7 @@
 import { z } from 'zod';
-import { closest } from '../common/closest.js';
-import { isIsoDate } from '../common/dates.js';
+import { IsoDate, Unknown, vocabId, YesNoUnknown } from '../common/input-types.js';
 import type { Knowledge } from '../knowledge/compile.js';
 import { OPERATORS, SETTINGS } from '../knowledge/facts.js';
-
-const IsoDate = z
-  .string()
-  .refine(isIsoDate, { message: 'a date is YYYY-MM-DD (a real calendar date)' })
-  .meta({ format: 'date', example: '2026-11-30' });
-const YesNoUnknown = z.enum(['yes', 'no', 'unknown']);
-const Unknown = z.literal('unknown').meta({ description: 'the person does not know or did not answer' });
-
-/** A vocabulary id; an unknown id is rejected with the closest known ids. */
-function vocabId(kind: string, ids: readonly string[]) {
-  const a = /^[aeiou]/i.test(kind) ? 'an' : 'a';
-  const [first, ...rest] = ids;
-  if (first === undefined) return z.string();
-  return z.enum([first, ...rest], {
-    error: (iss) =>
-      typeof iss.input === 'string'
-        ? `unknown ${kind} '${iss.input}'; closest known: ${closest(iss.input, ids).join(', ')}`
-        : iss.input === undefined ? `is required (${a} ${kind} id)` : `must be ${a} ${kind} id (a string)`,
-  });
-}
 
 /** The screening request schema. Vocabulary enums come from the knowledge base, so forms and validation agree. */
 export function screeningInputSchema(kb: Knowledge) {

@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { allRedFlagsNo, atHours, clinicPenTreatment } from '../../../test/support/after-fixtures.js';
+import { runCli } from './main.js';
+import { readCalendar } from '../../../test/support/ics.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'primum-after-'));
+const file = (name: string, content: unknown) => {
+  const p = join(dir, name);
+  writeFileSync(p, typeof content === 'string' ? content : JSON.stringify(content));
+  return p;
+};
+async function cli(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, (s) => out.push(s), (s) => err.push(s));
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('primum aftercare', () => {
+  it('prints a readable plan and writes a valid .ics', async () => {
+    const ics = join(dir, 'plan.ics');
+    const r = await cli(['aftercare', file('t.json', { treatment: clinicPenTreatment }), '--ics', ics]);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /call your emergency number/);
+    assert.match(r.out, /Day 3 \(2026-11-24\) — Day 3 check-in/);
+    assert.match(r.out, /Not before 2026-12-19/);
+    const cal = readCalendar(readFileSync(ics, 'utf8'));
+    assert.ok(cal.getAllSubcomponents('vevent').length > 5);
+  });
+
+  it('--json prints the plan; invalid input exits 2', async () => {
+    const ok = await cli(['aftercare', '--json', file('t2.json', { treatment: clinicPenTreatment })]);
+    assert.ok((JSON.parse(ok.out) as { instructions: unknown[] }).instructions.length > 10);
+    const bad = await cli(['aftercare', file('bad.json', { treatment: { ...clinicPenTreatment, device: 'dermaroller' } })]);
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /treatment\.device: unknown device 'dermaroller'; closest known: /);
+  });
+});
+
+describe('primum triage', () => {
+  it('prints the level in plain words with the safety net', async () => {
+    const r = await cli(['triage', file('c.json', { treatment: clinicPenTreatment, checkIn: { at: atHours(50) }, redFlags: { ...allRedFlagsNo(), pus_or_honey_crusts: 'yes' } })]);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /SEE A DOCTOR TODAY/);
+    assert.match(r.out, /Safety net/);
+  });
+
+  it('--json and exit 2 on a check-in before the treatment', async () => {
+    const j = await cli(['triage', '--json', file('c2.json', { treatment: clinicPenTreatment, checkIn: { at: atHours(5) }, redFlags: allRedFlagsNo() })]);
+    assert.equal((JSON.parse(j.out) as { level: string }).level, 'self_care');
+    const bad = await cli(['triage', file('c3.json', { treatment: clinicPenTreatment, checkIn: { at: atHours(-5) } })]);
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /checkIn\.at: is before the treatment/);
+  });
+});

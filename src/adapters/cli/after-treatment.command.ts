@@ -1,0 +1,122 @@
+import { writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import type { AftercarePlan } from '../../core/aftercare/engine.js';
+import type { Knowledge } from '../../core/knowledge/compile.js';
+import type { TriageResult } from '../../core/triage/engine.js';
+import type { Result } from '../../service/result.js';
+import { createAfterTreatmentService } from '../../service/after-treatment.service.js';
+import { loadConfig } from '../config.js';
+import { loadValidKnowledge } from '../knowledge/fs-knowledge.js';
+import { printIssues, readJsonArg, wrap } from './io.js';
+
+type Out = (s: string) => void;
+const when = (iso: string | null) => (iso ? iso.replace('T', ' ').slice(0, 16) + ' UTC' : 'no end date');
+
+/** A readable aftercare plan: the rules with their windows, then each day. */
+export function formatAftercare(p: AftercarePlan, kb: Knowledge): string {
+  const out: string[] = [p.notices.emergency, '', `Aftercare plan for the treatment of ${when(p.treatedAt)}`, ''];
+  const rule = (id: string) => p.instructions.find((i) => i.ruleId === id);
+  for (const type of ['avoid', 'do'] as const) {
+    out.push(type === 'avoid' ? 'Avoid:' : 'Do:');
+    for (const i of p.instructions.filter((x) => x.type === type)) {
+      const min = i.minimumUntil ? ` (at the very least until ${when(i.minimumUntil)})` : '';
+      out.push(wrap(`- ${i.title}: until ${when(i.until)}${min}${i.untilNote ? `, ${i.untilNote}` : ''}. [${i.ruleId}]`, 92));
+      for (const why of i.personalised) out.push(wrap(`Personalised: ${why}`, 92, '    '));
+      for (const c of i.conflicts) {
+        const cf = p.conflicts[c];
+        if (cf) out.push(wrap(`Sources disagree (${cf.topic}): ${cf.resolution}`, 92, '    '));
+      }
+    }
+    out.push('');
+  }
+  out.push('Day by day:');
+  for (const d of p.days) {
+    out.push(`Day ${d.day} (${d.date})${d.checkIn ? ` — ${d.checkIn.label}` : ''}`);
+    if (d.normal.length) out.push(wrap(`Normal now: ${d.normal.map((n) => n.label.toLowerCase()).join('; ')}.`, 92, '    '));
+    if (d.ends.length) out.push(wrap(`Ends today: ${d.ends.map((id) => rule(id)?.title ?? id).join('; ')}.`, 92, '    '));
+  }
+  out.push('', 'Next session:');
+  out.push(p.nextSession.earliestDate ? `  Not before ${p.nextSession.earliestDate}.` : '  No date until a clinician has reviewed you.');
+  out.push('', 'Safety net — get help if:');
+  for (const s of p.safetyNet) out.push(wrap(`- ${s.label} (${s.timeFrame}): ${s.signs.map((x) => x.label.toLowerCase()).join('; ')}.`, 92));
+  out.push('', wrap(p.notices.intendedUse, 92));
+  if (p.notices.review) out.push(wrap(p.notices.review, 92));
+  out.push(`Engine ${p.stamp.engineVersion}, knowledge ${p.stamp.knowledgeVersion} (${p.stamp.knowledgeHash.slice(0, 19)}…)`);
+  void kb;
+  return out.join('\n');
+}
+
+/** A readable check-in result. */
+export function formatTriage(r: TriageResult): string {
+  const out: string[] = [r.notices.emergency, ''];
+  out.push(`${r.levelInfo.label.toUpperCase()} (${r.levelInfo.timeFrame})`, wrap(r.levelInfo.words, 92, '  '), '');
+  out.push(`Day ${r.day} after treatment (${r.hoursSinceTreatment} h${r.window ? `, ${r.window.label}` : ''}).`);
+  if (r.notFromTreatment.length) {
+    out.push('', 'Not caused by microneedling — act on it now:');
+    for (const n of r.notFromTreatment) out.push(wrap(`- ${n.title}: ${n.advice}`, 92));
+  }
+  out.push('', 'What to do:');
+  for (const a of r.advice) out.push(wrap(`- ${a}`, 92));
+  if (r.likelyExplanations.length) {
+    out.push('', 'Likely explanation:');
+    for (const e of r.likelyExplanations) out.push(wrap(`- ${e.label} (${e.kind === 'expected' ? 'expected healing' : 'complication'}): ${e.why.join('; ')}`, 92));
+  }
+  if (r.questions.length) {
+    out.push('', 'Please also answer:');
+    for (const q of r.questions) out.push(wrap(`- ${q.question}`, 92));
+  }
+  out.push('', 'Rules applied:');
+  for (const f of r.findings.filter((x) => x.status === 'applies')) {
+    out.push(wrap(`- ${f.title} -> ${f.level} [${f.ruleId}] sources: ${f.sources.map((s) => `${s.id} (${s.grade})`).join(', ')}`, 92));
+  }
+  if (r.nextCheckIn) out.push('', wrap(`Next check-in: ${when(r.nextCheckIn.at)}. ${r.nextCheckIn.reason}`, 92));
+  out.push('', 'Safety net — get help if:');
+  for (const s of r.safetyNet) out.push(wrap(`- ${s.label} (${s.timeFrame}): ${s.signs.map((x) => x.label.toLowerCase()).join('; ')}.`, 92));
+  if (r.notices.review) out.push('', wrap(r.notices.review, 92));
+  return out.join('\n');
+}
+
+function run<T>(file: string, err: Out, setExit: (c: number) => void, fn: (raw: unknown) => Result<T>): T | undefined {
+  const raw = readJsonArg(file);
+  const r = raw.ok ? fn(raw.value) : raw;
+  if (!r.ok) {
+    printIssues(err, r.issues);
+    setExit(2);
+    return undefined;
+  }
+  return r.value;
+}
+
+export function registerAfterTreatment(program: Command, out: Out, err: Out, setExit: (c: number) => void): void {
+  const service = () => {
+    const kb = loadValidKnowledge(loadConfig(process.env).knowledgeDir);
+    return { kb, svc: createAfterTreatmentService(kb, () => new Date().toISOString()) };
+  };
+  program
+    .command('aftercare <file>')
+    .description('a personal day-by-day aftercare plan for a treatment (file or - for stdin); exit 2 on invalid input')
+    .option('--json', 'print the machine-readable plan')
+    .option('--ics <out>', 'also write the plan as an iCalendar (.ics) file')
+    .action((file: string, o: { json?: boolean; ics?: string }) => {
+      const { kb, svc } = service();
+      const plan = run(file, err, setExit, (raw) => svc.plan(raw));
+      if (!plan) return;
+      if (o.ics) {
+        const ics = run(file, err, setExit, (raw) => svc.calendar(raw));
+        if (ics) {
+          writeFileSync(o.ics, ics);
+          err(`wrote ${o.ics}`);
+        }
+      }
+      out(o.json ? JSON.stringify(plan, null, 2) : formatAftercare(plan, kb));
+    });
+  program
+    .command('triage <file>')
+    .description('is this normal? a day-aware check-in (file or - for stdin); exit 2 on invalid input')
+    .option('--json', 'print the machine-readable result')
+    .action((file: string, o: { json?: boolean }) => {
+      const { svc } = service();
+      const r = run(file, err, setExit, (raw) => svc.triage(raw));
+      if (r) out(o.json ? JSON.stringify(r, null, 2) : formatTriage(r));
+    });
+}

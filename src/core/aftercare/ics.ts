@@ -1,0 +1,94 @@
+import type { AftercarePlan } from './engine.js';
+
+/** A short stable hash (FNV-1a, 32 bit) for event UIDs: the same plan gives the same UIDs. */
+function fnv1a(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i += 1) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+/** RFC 5545 §3.3.11 TEXT escaping. */
+const text = (s: string) => s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+/** RFC 5545 §3.3.5 UTC date-time, e.g. 20261121T140000Z. */
+const utc = (iso: string) => new Date(Date.parse(iso)).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const dateValue = (d: string) => d.replace(/-/g, '');
+
+const encoder = new TextEncoder();
+/** RFC 5545 §3.1: lines longer than 75 octets are folded with CRLF and one space, never inside a UTF-8 character. */
+function fold(line: string): string {
+  if (encoder.encode(line).length <= 75) return line;
+  const parts: string[] = [];
+  let cur = '';
+  let octets = 0;
+  for (const ch of line) {
+    const n = encoder.encode(ch).length;
+    const limit = parts.length === 0 ? 75 : 74;
+    if (octets + n > limit) {
+      parts.push(cur);
+      cur = '';
+      octets = 0;
+    }
+    cur += ch;
+    octets += n;
+  }
+  parts.push(cur);
+  return parts.join('\r\n ');
+}
+
+interface Event {
+  key: string;
+  summary: string;
+  description: string;
+  start: { at: string } | { date: string };
+  alarm?: string;
+}
+
+/** The plan as an iCalendar file: check-in reminders, the end of each "avoid" window, the earliest next session. */
+export function aftercareCalendar(plan: AftercarePlan, opts: { now: string }): string {
+  const safety = plan.notices.emergency;
+  const events: Event[] = [
+    ...plan.checkIns.map((c) => ({
+      key: `checkin:${c.id}`,
+      summary: `Primum: ${c.label}`,
+      description: `${c.why}\nOpen Primum and answer the check-in questions.\n${safety}`,
+      start: { at: c.at },
+      alarm: `Time for your ${c.label.toLowerCase()}`,
+    })),
+    ...plan.instructions
+      .filter((i) => i.type === 'avoid' && i.until !== null)
+      .map((i) => ({
+        key: `ends:${i.ruleId}`,
+        summary: `Aftercare window ends: ${i.title}`,
+        description: `This aftercare window ends now${i.untilNote ? ` (${i.untilNote})` : ''}.\n${i.advice}\n${safety}`,
+        start: { at: i.until ?? plan.treatedAt },
+        alarm: `Aftercare window ends: ${i.title}`,
+      })),
+  ];
+  if (plan.nextSession.earliestDate) {
+    events.push({
+      key: 'next-session',
+      summary: 'Earliest date for your next microneedling session',
+      description: `${plan.nextSession.advice.map((a) => a.advice).join('\n')}\nOnly if your skin has fully healed and any problem has been reviewed.`,
+      start: { date: plan.nextSession.earliestDate },
+    });
+  }
+  const stamp = utc(opts.now);
+  const seed = `${plan.treatedAt}|${plan.stamp.knowledgeHash}`;
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Primum//Aftercare plan//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', 'X-WR-CALNAME:Primum aftercare'];
+  for (const e of events) {
+    lines.push('BEGIN:VEVENT', `UID:${fnv1a(`${seed}|${e.key}`)}-${fnv1a(e.key)}@primum`, `DTSTAMP:${stamp}`);
+    if ('at' in e.start) lines.push(`DTSTART:${utc(e.start.at)}`, 'DURATION:PT15M');
+    else {
+      const next = new Date(Date.parse(`${e.start.date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+      lines.push(`DTSTART;VALUE=DATE:${dateValue(e.start.date)}`, `DTEND;VALUE=DATE:${dateValue(next)}`);
+    }
+    lines.push(`SUMMARY:${text(e.summary)}`, `DESCRIPTION:${text(e.description)}`, 'TRANSP:TRANSPARENT');
+    if (e.alarm) lines.push('BEGIN:VALARM', 'ACTION:DISPLAY', 'TRIGGER:PT0M', `DESCRIPTION:${text(e.alarm)}`, 'END:VALARM');
+    lines.push('END:VEVENT');
+  }
+  lines.push('END:VCALENDAR');
+  return `${lines.map(fold).join('\r\n')}\r\n`;
+}

@@ -1,0 +1,37 @@
+import type { Knowledge } from '../knowledge/compile.js';
+import type { FactValue } from '../knowledge/evaluate.js';
+import { fitzpatrickOf } from '../screening/facts.js';
+import type { TreatedPerson, TreatmentInput } from './input.js';
+
+/** The treatment.*, person.*, condition.* and medication.* facts of a treatment that has been done. Pure. */
+export function treatmentFacts(kb: Knowledge, t: TreatmentInput, person: TreatedPerson): Map<string, FactValue> {
+  const f = new Map<string, FactValue>();
+  const device = kb.devices.find((d) => d.id === t.device);
+  f.set('treatment.setting', t.setting);
+  f.set('treatment.device', t.device);
+  f.set('treatment.energy', device?.energy ?? 'unknown');
+  f.set('treatment.max_depth_mm', Math.max(...t.zones.map((z) => z.depthMm)));
+  let periorbital = false;
+  let perioral = false;
+  for (const z of t.zones) {
+    f.set(`treatment.zone.${z.zone}`, true);
+    const v = kb.zones.find((x) => x.id === z.zone);
+    periorbital ||= v?.periorbital ?? false;
+    perioral ||= v?.perioral ?? false;
+  }
+  f.set('treatment.periorbital', periorbital);
+  f.set('treatment.perioral', perioral);
+  for (const p of t.products) f.set(`treatment.product.${p}`, true);
+  const anaesthetic = t.products.some((p) => kb.products.find((x) => x.id === p)?.category === 'anaesthetic');
+  f.set('treatment.numbing_cream', t.numbingCream || anaesthetic);
+  f.set('treatment.adjunct.adjunct_prp_prf', t.adjunctPrp);
+  f.set('treatment.adjunct.adjunct_topicals', t.products.length > 0);
+  if (t.indication) f.set('treatment.indication', t.indication);
+  if (device?.energy === 'rf') f.set('treatment.rf_energy_high', t.rfEnergy === undefined ? 'unknown' : t.rfEnergy === 'high');
+  f.set('treatment.complication_unresolved', t.complicationUnresolved);
+  for (const c of t.complications) f.set(`treatment.complication.${c}`, true);
+  f.set('person.fitzpatrick', fitzpatrickOf(kb, person).value);
+  for (const c of person.conditions) f.set(`condition.${c.id}`, c.status);
+  for (const m of person.medications) f.set(`medication.${m.id}`, m.status);
+  return f;
+}

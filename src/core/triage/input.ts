@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { IsoDateTime, vocabId, YesNoUnknown } from '../common/input-types.js';
+import type { Knowledge } from '../knowledge/compile.js';
+import { SEVERITIES, TRENDS } from '../knowledge/facts.js';
+import { treatedPersonSchema, treatmentSchema } from '../treatment/input.js';
+
+/** A check-in: the treatment, when, the red-flag answers and the symptoms. */
+export function triageInputSchema(kb: Knowledge) {
+  const redFlags = kb.symptoms.filter((s) => s.redFlag).map((s) => s.id);
+  const redFlagShape = Object.fromEntries(redFlags.map((id) => [id, YesNoUnknown.optional()]));
+  return z
+    .strictObject({
+      treatment: treatmentSchema(kb),
+      person: treatedPersonSchema(kb),
+      checkIn: z.strictObject({ at: IsoDateTime.describe('when the person is checking in') }),
+      redFlags: z
+        .strictObject(redFlagShape)
+        .default({})
+        .describe('answers to the red-flag questions; a question not answered counts as "unknown", never as "no"'),
+      temperatureC: z
+        .number()
+        .min(30, { message: 'must be a body temperature in °C between 30 and 45' })
+        .max(45, { message: 'must be a body temperature in °C between 30 and 45 (a value in °F? 100.4 °F is 38 °C)' })
+        .optional(),
+      symptoms: z
+        .array(
+          z.strictObject({
+            id: vocabId('symptom', kb.symptoms.map((s) => s.id)),
+            severity: z.enum(SEVERITIES).optional(),
+            trend: z.enum(TRENDS).optional().describe('since it started: improving, same or worsening'),
+            startedAt: IsoDateTime.optional(),
+            beyondTreatedArea: z.boolean().optional(),
+          }),
+        )
+        .max(60)
+        .default([]),
+    })
+    .superRefine((v, ctx) => {
+      const t0 = Date.parse(v.treatment.treatedAt);
+      const at = Date.parse(v.checkIn.at);
+      if (at < t0) {
+        ctx.addIssue({ code: 'custom', path: ['checkIn', 'at'], message: `is before the treatment (${v.treatment.treatedAt}): a check-in comes after treatment` });
+      }
+      const answers = v.redFlags as Record<string, string | undefined>;
+      const seen = new Set<string>();
+      v.symptoms.forEach((s, i) => {
+        if (seen.has(s.id)) ctx.addIssue({ code: 'custom', path: ['symptoms', i, 'id'], message: `'${s.id}' is listed twice` });
+        seen.add(s.id);
+        if (answers[s.id] === 'no') {
+          ctx.addIssue({ code: 'custom', path: ['symptoms', i, 'id'], message: `'${s.id}' is listed as a symptom but answered "no" in redFlags` });
+        }
+        if (s.startedAt && Date.parse(s.startedAt) > at) {
+          ctx.addIssue({ code: 'custom', path: ['symptoms', i, 'startedAt'], message: `is after the check-in time (${v.checkIn.at})` });
+        }
+      });
+    });
+}
+
+export type TriageInput = z.infer<ReturnType<typeof triageInputSchema>>;
