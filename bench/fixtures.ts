@@ -27,3 +27,22 @@ export const typicalScreening = {
     adjunctPrp: false, indication: 'atrophic_acne_scars', plannedDate: '2026-12-01',
   },
 };
+
+const treatment = { treatedAt: '2026-11-21T14:00:00Z', setting: 'clinic', device: 'pen_motorised', zones: [{ zone: 'cheek_medial_buccal', depthMm: 1.0 }, { zone: 'forehead', depthMm: 0.5 }] };
+
+/** A typical check-in: day 3, two symptoms, every red flag answered. */
+export function typicalCheckIn(redFlagIds: readonly string[]) {
+  return {
+    treatment,
+    person: { fitzpatrick: 3 },
+    checkIn: { at: '2026-11-24T09:00:00Z' },
+    redFlags: Object.fromEntries(redFlagIds.map((id) => [id, 'no'])),
+    temperatureC: 36.9,
+    symptoms: [
+      { id: 'redness', severity: 'mild', trend: 'improving', beyondTreatedArea: false, startedAt: '2026-11-21T14:00:00Z' },
+      { id: 'dryness_flaking', severity: 'mild', trend: 'same', beyondTreatedArea: false, startedAt: '2026-11-23T14:00:00Z' },
+    ],
+  };
+}
+
+export const typicalAftercare = { treatment, person: { fitzpatrick: 4, conditions: [{ id: 'pih_melasma', status: 'history' }] } };

@@ -2,7 +2,9 @@
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { typicalScreening } from './fixtures.js';
+import { benchAfterTreatment } from './after-treatment.bench.js';
+import { typicalCheckIn, typicalScreening } from './fixtures.js';
+import { loadValidKnowledge } from '../src/adapters/knowledge/fs-knowledge.js';
 import { benchHttp } from './http.bench.js';
 import { benchKnowledge } from './knowledge.bench.js';
 import { benchScreeningEngine } from './screening.bench.js';
@@ -18,7 +20,14 @@ export interface BenchResult {
 const results: BenchResult[] = [];
 results.push(...benchKnowledge());
 results.push(...benchScreeningEngine());
-results.push(...(await benchHttp([{ name: 'typical screening (4 conditions, 4 zones)', path: '/api/v1/screenings', body: typicalScreening, target: 0.5 }])));
+results.push(...benchAfterTreatment());
+const redFlags = loadValidKnowledge().symptoms.filter((s) => s.redFlag).map((s) => s.id);
+results.push(
+  ...(await benchHttp([
+    { name: 'typical screening (4 conditions, 4 zones)', path: '/api/v1/screenings', body: typicalScreening, target: 0.5 },
+    { name: 'typical check-in (day 3, all red flags answered)', path: '/api/v1/triage', body: typicalCheckIn(redFlags), target: 0.5 },
+  ])),
+);
 
 const lines = [
   '# Benchmarks',

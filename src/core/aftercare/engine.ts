@@ -3,7 +3,7 @@ import {
   conflictDictionary, noticesOf, sourceDictionary, sourcesOf, stampOf, type ConflictRef, type Notices, type SourceEntry,
   type SourceRef, type Stamp,
 } from '../common/explain.js';
-import { addHours, utcDate } from '../common/time.js';
+import { hoursAfter, utcDate } from '../common/time.js';
 import type { Knowledge } from '../knowledge/compile.js';
 import { evaluate, type Facts } from '../knowledge/evaluate.js';
 import { runAftercareRules, runSchedulingRules } from '../rules/run.js';
@@ -76,15 +76,15 @@ export interface AftercarePlan {
 
 const dayOf = (hours: number) => Math.floor(hours / 24);
 
-function expectedEffects(kb: Knowledge, facts: Facts, treatedAt: string): ExpectedEffect[] {
+function expectedEffects(kb: Knowledge, facts: Facts, at: (h: number) => string): ExpectedEffect[] {
   return kb.effects
     .filter((e) => e.kind === 'expected' && (!e.appliesWhen || evaluate(e.appliesWhen, facts) !== false))
     .map((e) => ({
       effectId: e.id,
       label: e.label,
       course: e.course,
-      from: addHours(treatedAt, e.onsetHours[0]),
-      normalUntil: e.normalUntilHours === null ? null : addHours(treatedAt, e.normalUntilHours),
+      from: at(e.onsetHours[0]),
+      normalUntil: e.normalUntilHours === null ? null : at(e.normalUntilHours),
     }));
 }
 
@@ -95,7 +95,9 @@ function expectedEffects(kb: Knowledge, facts: Facts, treatedAt: string): Expect
 export function aftercarePlan(kb: Knowledge, treatment: TreatmentInput, person: TreatedPerson, opts: { now: string }): AftercarePlan {
   const facts = treatmentFacts(kb, treatment, person);
   const t0 = treatment.treatedAt;
-  const instructions = runAftercareRules(kb, facts).map((i): AftercareInstruction => {
+  const at = hoursAfter(t0);
+  const items = runAftercareRules(kb, facts);
+  const instructions = items.map((i): AftercareInstruction => {
     const r = i.rule;
     const out: { -readonly [K in keyof AftercareInstruction]: AftercareInstruction[K] } = {
       ruleId: r.id,
@@ -104,55 +106,50 @@ export function aftercarePlan(kb: Knowledge, treatment: TreatmentInput, person: 
       topic: r.topic,
       title: r.title,
       advice: r.advice,
-      from: addHours(t0, r.fromHours),
-      until: i.untilHours === null ? null : addHours(t0, i.untilHours),
+      from: at(r.fromHours),
+      until: i.untilHours === null ? null : at(i.untilHours),
       personalised: i.adjustedBy,
       avoidProducts: r.avoidProducts ?? [],
       useProducts: r.useProducts ?? [],
       sources: sourcesOf(kb, r.sources),
       conflicts: r.conflicts ?? [],
     };
-    if (r.minimumHours !== undefined) out.minimumUntil = addHours(t0, r.minimumHours);
+    if (r.minimumHours !== undefined) out.minimumUntil = at(r.minimumHours);
     if (r.untilNote) out.untilNote = r.untilNote;
     return out;
   });
-  const expected = expectedEffects(kb, facts, t0);
+  const expected = expectedEffects(kb, facts, at);
   const checkIns = kb.checkIns
     .filter((c) => !c.when || evaluate(c.when, facts) !== false)
-    .map((c) => ({ id: c.id, label: c.label, why: c.why, at: addHours(t0, c.hours), day: dayOf(c.hours) }));
+    .map((c) => ({ id: c.id, label: c.label, why: c.why, at: at(c.hours), day: dayOf(c.hours) }));
 
   // The plan runs until the last dated window, effect or check-in.
-  const rulesById = new Map(runAftercareRules(kb, facts).map((i) => [i.rule.id, i]));
+  const expectedIds = new Set(expected.map((x) => x.effectId));
+  const expectedEffectsKb = kb.effects.filter((e) => expectedIds.has(e.id));
   const endHours = [
-    ...[...rulesById.values()].map((i) => i.untilHours ?? 0),
-    ...kb.effects.filter((e) => expected.some((x) => x.effectId === e.id)).map((e) => e.normalUntilHours ?? 0),
+    ...items.map((i) => i.untilHours ?? 0),
+    ...expectedEffectsKb.map((e) => e.normalUntilHours ?? 0),
     ...kb.checkIns.map((c) => c.hours),
   ];
   const lastDay = dayOf(Math.max(0, ...endHours));
   const startDate = utcDate(t0);
+  const dayAt = hoursAfter(`${startDate}T00:00:00Z`);
   const days: PlanDay[] = [];
   for (let d = 0; d <= lastDay; d += 1) {
     const startH = d * 24;
     const endH = startH + 24;
-    const active = instructions.filter((ins) => {
-      const item = rulesById.get(ins.ruleId);
-      if (!item) return false;
-      const from = item.rule.fromHours;
-      const until = item.untilHours ?? Infinity;
-      return from < endH && until > startH;
-    });
-    const ends = [...rulesById.values()].filter((i) => i.untilHours !== null && dayOf(i.untilHours) === d && i.untilHours > 0).map((i) => i.rule.id);
-    const normal = kb.effects
-      .filter((e) => expected.some((x) => x.effectId === e.id))
+    const active = items.filter((i) => i.rule.fromHours < endH && (i.untilHours ?? Infinity) > startH);
+    const ends = items.filter((i) => i.untilHours !== null && i.untilHours > 0 && dayOf(i.untilHours) === d).map((i) => i.rule.id);
+    const normal = expectedEffectsKb
       .filter((e) => e.onsetHours[0] < endH && (e.normalUntilHours === null || e.normalUntilHours > startH))
       .map((e) => ({ effectId: e.id, label: e.label, lastNormalDay: e.normalUntilHours === null ? null : dayOf(e.normalUntilHours) }));
     const ci = checkIns.find((c) => c.day === d);
     const day: { -readonly [K in keyof PlanDay]: PlanDay[K] } = {
       day: d,
-      date: addDays(startDate, d),
+      date: dayAt(d * 24).slice(0, 10),
       normal,
-      do: active.filter((a) => a.type === 'do').map((a) => a.ruleId),
-      avoid: active.filter((a) => a.type === 'avoid').map((a) => a.ruleId),
+      do: active.filter((a) => a.rule.type === 'do').map((a) => a.rule.id),
+      avoid: active.filter((a) => a.rule.type === 'avoid').map((a) => a.rule.id),
       ends,
     };
     if (ci) day.checkIn = { id: ci.id, label: ci.label, why: ci.why, at: ci.at };

@@ -19,6 +19,13 @@ const dateValue = (d: string) => d.replace(/-/g, '');
 const encoder = new TextEncoder();
 /** RFC 5545 §3.1: lines longer than 75 octets are folded with CRLF and one space, never inside a UTF-8 character. */
 function fold(line: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(line)) {
+    if (line.length <= 75) return line;
+    const parts = [line.slice(0, 75)];
+    for (let i = 75; i < line.length; i += 74) parts.push(line.slice(i, i + 74));
+    return parts.join('\r\n ');
+  }
   if (encoder.encode(line).length <= 75) return line;
   const parts: string[] = [];
   let cur = '';
