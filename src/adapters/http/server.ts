@@ -10,12 +10,15 @@ import { afterTreatmentRoutes } from './after-treatment.route.js';
 import { installErrorHandling } from './errors.js';
 import { knowledgeRoutes } from './knowledge.route.js';
 import { screeningRoutes } from './screening.route.js';
+import { webRoutes } from './web.route.js';
 
 export interface ServerDeps {
   kb: Knowledge;
   clock: Clock;
   bodyLimit: number;
   logger?: boolean;
+  /** The built web app's folder; null to serve the API only. Default: web/dist. */
+  webDir?: string | null;
 }
 
 /** Builds the HTTP server: routes validate, call one service, map the result. */
@@ -42,5 +45,6 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   screeningRoutes(app, createScreeningService(deps.kb, deps.clock));
   afterTreatmentRoutes(app, createAfterTreatmentService(deps.kb, deps.clock));
   knowledgeRoutes(app, deps.kb);
+  if (deps.webDir !== null) await webRoutes(app, deps.webDir);
   return app;
 }

@@ -22,7 +22,15 @@ export function knowledgeSummary(kb: Knowledge) {
       medications: pick(kb.medications),
       procedures: pick(kb.procedures),
       products: pick(kb.products, (x) => ({ category: x.category, intendedForNeedledSkin: x.intendedForNeedledSkin })),
-      symptoms: pick(kb.symptoms, (s) => ({ redFlag: s.redFlag, question: s.question })),
+      symptoms: pick(kb.symptoms, (s) => ({ redFlag: s.redFlag, systemic: s.systemic, question: s.question })),
     },
+    fitzpatrick: kb.fitzpatrick,
+    levels: kb.levels,
+    verdicts: kb.verdicts,
+    checkIns: kb.checkIns.map((c) => ({ id: c.id, hours: c.hours, label: c.label, why: c.why })),
+    expectedEffects: kb.effects
+      .filter((e) => e.kind === 'expected')
+      .map((e) => ({ id: e.id, label: e.label, course: e.course, onsetHours: e.onsetHours, normalUntilHours: e.normalUntilHours, symptoms: e.symptoms })),
+    sources: Object.fromEntries(kb.sources.map((s) => [s.id, { citation: s.citation, type: s.type, grade: s.grade, verification: s.verification }])),
   };
 }

@@ -1,0 +1,3 @@
+export default function Aftercare(_props: { step?: string }) {
+  return <p>Coming soon.</p>;
+}

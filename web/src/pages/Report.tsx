@@ -1,0 +1,3 @@
+export default function Report(_props: { step?: string }) {
+  return <p>Coming soon.</p>;
+}

@@ -1,0 +1,3 @@
+export default function Screening(_props: { step?: string }) {
+  return <p>Coming soon.</p>;
+}
