@@ -8,6 +8,7 @@ import { loadValidKnowledge } from '../src/adapters/knowledge/fs-knowledge.js';
 import { benchHttp } from './http.bench.js';
 import { benchKnowledge } from './knowledge.bench.js';
 import { benchScreeningEngine } from './screening.bench.js';
+import { benchWebBundle } from './web.bench.js';
 
 export interface BenchResult {
   name: string;
@@ -21,6 +22,7 @@ const results: BenchResult[] = [];
 results.push(...benchKnowledge());
 results.push(...benchScreeningEngine());
 results.push(...benchAfterTreatment());
+results.push(...benchWebBundle());
 const redFlags = loadValidKnowledge().symptoms.filter((s) => s.redFlag).map((s) => s.id);
 results.push(
   ...(await benchHttp([

@@ -17,13 +17,17 @@ export interface ServerDeps {
   clock: Clock;
   bodyLimit: number;
   logger?: boolean;
+  /** Where logs go when `logger` is on (default: standard output). */
+  loggerStream?: NodeJS.WritableStream;
   /** The built web app's folder; null to serve the API only. Default: web/dist. */
   webDir?: string | null;
 }
 
 /** Builds the HTTP server: routes validate, call one service, map the result. */
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
-  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: deps.bodyLimit });
+  // Logs say what was asked (method, url, status, time), never what was in it: request bodies are not logged.
+  const logger = deps.logger ? (deps.loggerStream ? { stream: deps.loggerStream } : true) : false;
+  const app = Fastify({ logger, bodyLimit: deps.bodyLimit });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app, deps.bodyLimit);
