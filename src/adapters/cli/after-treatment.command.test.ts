@@ -1,24 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { allRedFlagsNo, atHours, clinicPenTreatment } from '../../../test/support/after-fixtures.js';
-import { runCli } from './main.js';
+import { cli, tempFiles } from '../../../test/support/cli.js';
 import { readCalendar } from '../../../test/support/ics.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'primum-after-'));
-const file = (name: string, content: unknown) => {
-  const p = join(dir, name);
-  writeFileSync(p, typeof content === 'string' ? content : JSON.stringify(content));
-  return p;
-};
-async function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, (s) => out.push(s), (s) => err.push(s));
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const { dir, file } = tempFiles('primum-after-');
 
 describe('primum aftercare', () => {
   it('prints a readable plan and writes a valid .ics', async () => {

@@ -4,14 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { MINIMAL_KB_DIR } from '../../../test/support/kb-fixture.js';
-import { runCli } from './main.js';
+import { cli } from '../../../test/support/cli.js';
 
-async function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, (s) => out.push(s), (s) => err.push(s));
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('primum kb', () => {
   it('validate exits 0 on a valid base', async () => {

@@ -1,25 +1,12 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import { healthyAdult, healthyClinicScreening, homeRfPlan } from '../../../test/support/fixtures.js';
-import { runCli } from './main.js';
+import { cli, tempFiles } from '../../../test/support/cli.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'primum-screen-'));
-const file = (name: string, content: string) => {
-  const p = join(dir, name);
-  writeFileSync(p, content);
-  return p;
-};
-async function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, (s) => out.push(s), (s) => err.push(s));
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const { dir, file } = tempFiles('primum-screen-');
 
 describe('primum screen', () => {
   it('prints a readable report with the verdict, the emergency notice and the review status', async () => {

@@ -1,4 +1,5 @@
 import type { Knowledge } from '../knowledge/compile.js';
+import type { FactValue } from '../knowledge/evaluate.js';
 import type { Cite, Grade } from '../knowledge/schema.js';
 import { ENGINE_VERSION } from '../version.js';
 
@@ -94,4 +95,37 @@ export function stampOf(kb: Knowledge, now: string): Stamp {
 export function noticesOf(kb: Knowledge): Notices {
   const p = kb.manifest.policy;
   return { intendedUse: p.intendedUse, emergency: p.emergencyNotice, review: kb.manifest.clinicalReview.length === 0 ? p.reviewNotice : null };
+}
+
+/** What every finding says about the rule behind it: id, version, the answers it used, sources, limits. */
+export interface RuleBasis {
+  readonly ruleId: string;
+  readonly ruleVersion: string;
+  readonly title: string;
+  /** `applies`: the rule's condition holds. `needs_answer`: it might, but an answer it needs is unknown. */
+  readonly status: 'applies' | 'needs_answer';
+  readonly inputs: Readonly<Record<string, FactValue>>;
+  readonly sources: readonly SourceRef[];
+  readonly expertConsensus?: string;
+  /** Ids of source disagreements this rule resolves; see the result's `conflicts`. */
+  readonly conflicts: readonly string[];
+  readonly limits: string;
+}
+
+type BasisRule = { id: string; version: string; title: string; sources: readonly Cite[]; conflicts?: readonly string[]; limits: string; expertConsensus?: { reason: string } };
+
+export function ruleBasis(kb: Knowledge, hit: { rule: BasisRule; result: 'fired' | 'asks'; inputs: Readonly<Record<string, FactValue>> }): RuleBasis {
+  const r = hit.rule;
+  const basis: { -readonly [K in keyof RuleBasis]: RuleBasis[K] } = {
+    ruleId: r.id,
+    ruleVersion: r.version,
+    title: r.title,
+    status: hit.result === 'fired' ? 'applies' : 'needs_answer',
+    inputs: hit.inputs,
+    sources: sourcesOf(kb, r.sources),
+    conflicts: r.conflicts ?? [],
+    limits: r.limits,
+  };
+  if (r.expertConsensus) basis.expertConsensus = r.expertConsensus.reason;
+  return basis;
 }

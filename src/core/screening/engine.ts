@@ -1,7 +1,7 @@
 import { addDays } from '../common/dates.js';
 import {
-  conflictDictionary, noticesOf, sourceDictionary, sourcesOf, stampOf, type ConflictRef, type Notices, type SourceEntry,
-  type SourceRef, type Stamp,
+  conflictDictionary, noticesOf, ruleBasis, sourceDictionary, stampOf, type ConflictRef, type Notices, type RuleBasis,
+  type SourceEntry, type Stamp,
 } from '../common/explain.js';
 import type { Knowledge } from '../knowledge/compile.js';
 import type { FactValue } from '../knowledge/evaluate.js';
@@ -11,12 +11,7 @@ import { runScreeningRules, type RuleHit } from '../rules/run.js';
 import { fitzpatrickOf, screeningFacts } from './facts.js';
 import type { ScreeningInput } from './input.js';
 
-export interface ScreeningFinding {
-  readonly ruleId: string;
-  readonly ruleVersion: string;
-  readonly title: string;
-  /** `fired`: the rule applies. `asks`: it might apply, but an answer it needs is unknown. */
-  readonly status: 'applies' | 'needs_answer';
+export interface ScreeningFinding extends RuleBasis {
   /** What this finding does to the verdict. */
   readonly severity: Verdict;
   /** Zone-scoped rules: the zones where it applies (or, for `needs_answer`, might apply). */
@@ -28,12 +23,6 @@ export interface ScreeningFinding {
   readonly earliestDate?: string;
   readonly question?: string;
   readonly alternative?: string;
-  readonly inputs: Readonly<Record<string, FactValue>>;
-  readonly sources: readonly SourceRef[];
-  readonly expertConsensus?: string;
-  /** Ids of source disagreements this rule resolves; see the result's `conflicts`. */
-  readonly conflicts: readonly string[];
-  readonly limits: string;
 }
 
 export interface ScreeningResult {
@@ -104,18 +93,11 @@ export function screen(kb: Knowledge, input: ScreeningInput, opts: { now: string
     const r = h.rule;
     const fired = h.result === 'fired';
     const f: { -readonly [K in keyof ScreeningFinding]: ScreeningFinding[K] } = {
-      ruleId: r.id,
-      ruleVersion: r.version,
-      title: r.title,
-      status: fired ? 'applies' : 'needs_answer',
+      ...ruleBasis(kb, h),
       severity: fired ? r.then.verdict : minVerdict(r.then.verdict, cap),
       forPerson: r.then.patient,
       forPractitioner: r.then.clinician,
       action: r.then.action,
-      inputs: h.inputs,
-      sources: sourcesOf(kb, r.sources),
-      conflicts: r.conflicts ?? [],
-      limits: r.limits,
     };
     if (h.zone !== undefined) f.zones = [h.zone];
     if (r.then.waitDays !== undefined) f.waitDays = r.then.waitDays;
@@ -123,7 +105,6 @@ export function screen(kb: Knowledge, input: ScreeningInput, opts: { now: string
     if (earliest) f.earliestDate = earliest;
     if (!fired) f.question = r.question;
     if (r.then.alternative) f.alternative = r.then.alternative;
-    if (r.expertConsensus) f.expertConsensus = r.expertConsensus.reason;
     return f;
   });
   const merged = mergeZoneFindings(findings);

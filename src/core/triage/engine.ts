@@ -1,6 +1,6 @@
 import {
-  conflictDictionary, noticesOf, sourceDictionary, sourcesOf, stampOf, type ConflictRef, type Notices, type SourceEntry,
-  type SourceRef, type Stamp,
+  conflictDictionary, noticesOf, ruleBasis, sourceDictionary, stampOf, type ConflictRef, type Notices, type RuleBasis,
+  type SourceEntry, type Stamp,
 } from '../common/explain.js';
 import { addHours, hoursBetween } from '../common/time.js';
 import type { Knowledge } from '../knowledge/compile.js';
@@ -12,23 +12,14 @@ import { treatmentFacts } from '../treatment/facts.js';
 import type { TriageInput } from './input.js';
 import { safetyNet, type SafetyNetItem } from './safety-net.js';
 
-export interface TriageFinding {
-  readonly ruleId: string;
-  readonly ruleVersion: string;
+export interface TriageFinding extends RuleBasis {
   readonly stage: TriageRule['stage'];
-  readonly title: string;
-  readonly status: 'applies' | 'needs_answer';
   /** What this finding does to the level. */
   readonly level: Level;
   readonly advice: string;
   readonly explains: readonly string[];
   readonly treatmentRelated: boolean;
   readonly window?: string;
-  readonly inputs: Readonly<Record<string, FactValue>>;
-  readonly sources: readonly SourceRef[];
-  readonly expertConsensus?: string;
-  readonly conflicts: readonly string[];
-  readonly limits: string;
 }
 
 export interface TriageResult {
@@ -114,22 +105,14 @@ export function triage(kb: Knowledge, input: TriageInput, opts: { now: string })
       const r = h.rule;
       const fired = h.result === 'fired';
       const f: { -readonly [K in keyof TriageFinding]: TriageFinding[K] } = {
-        ruleId: r.id,
-        ruleVersion: r.version,
+        ...ruleBasis(kb, h),
         stage: r.stage,
-        title: r.title,
-        status: fired ? 'applies' : 'needs_answer',
         level: fired ? r.then.level : minLevel(r.then.level, floor),
         advice: r.then.advice,
         explains: r.then.explains,
         treatmentRelated: r.then.treatmentRelated,
-        inputs: h.inputs,
-        sources: sourcesOf(kb, r.sources),
-        conflicts: r.conflicts ?? [],
-        limits: r.limits,
       };
       if (r.window) f.window = r.window;
-      if (r.expertConsensus) f.expertConsensus = r.expertConsensus.reason;
       return f;
     })
     .sort((a, b) => levelRank(b.level) - levelRank(a.level) || a.ruleId.localeCompare(b.ruleId));
