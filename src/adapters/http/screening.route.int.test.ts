@@ -98,6 +98,22 @@ describe('POST /api/v1/screenings', () => {
   });
 });
 
+describe('POST /api/v1/screenings/report.pdf', () => {
+  it('renders the report as a PDF', async () => {
+    const res = await post(healthyClinicScreening, {});
+    assert.equal(res.statusCode, 200);
+    const pdf = await app.inject({ method: 'POST', url: '/api/v1/screenings/report.pdf', payload: healthyClinicScreening });
+    assert.equal(pdf.statusCode, 200);
+    assert.match(String(pdf.headers['content-type']), /^application\/pdf/);
+    assert.equal(pdf.rawPayload.subarray(0, 5).toString(), '%PDF-');
+  });
+  it('answers bad input with 400 issues, not a PDF', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/v1/screenings/report.pdf', payload: { person: {} } });
+    assert.equal(res.statusCode, 400);
+    assert.ok(res.json<IssuesBody>().issues.length > 0);
+  });
+});
+
 describe('API metadata', () => {
   it('serves the OpenAPI document generated from the zod schemas', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/openapi.json' });

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import type { Knowledge } from '../../core/knowledge/compile.js';
 import type { ScreeningService } from '../../service/screening.service.js';
+import { reportLabels, screeningReportPdf } from '../pdf/screening-report.js';
 
 export const IssuesBody = z.object({
   error: z.string(),
@@ -10,7 +12,23 @@ export const IssuesBody = z.object({
 /** Route schemas are declared for the OpenAPI document; the service does the validation. */
 export const passThrough = () => (data: unknown) => ({ value: data });
 
-export function screeningRoutes(app: FastifyInstance, svc: ScreeningService): void {
+export function screeningRoutes(app: FastifyInstance, svc: ScreeningService, kb: Knowledge): void {
+  const labels = reportLabels(kb);
+  app.post('/api/v1/screenings/report.pdf', {
+    schema: {
+      tags: ['screening'],
+      summary: 'The screening report as a printable PDF (same request body as /api/v1/screenings)',
+      body: svc.schema,
+      response: { 400: IssuesBody, 413: IssuesBody },
+    },
+    validatorCompiler: passThrough,
+  }, async (req, reply) => {
+    const r = svc.screen(req.body);
+    if (!r.ok) return reply.code(400).send({ error: 'invalid_request', issues: r.issues });
+    const pdf = await screeningReportPdf(r.value, labels);
+    return reply.type('application/pdf').header('content-disposition', 'attachment; filename="primum-screening-report.pdf"').send(pdf);
+  });
+
   app.post('/api/v1/screenings', {
     schema: {
       tags: ['screening'],

@@ -46,7 +46,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   app.get('/api/v1/health', { schema: { tags: ['meta'], summary: 'Liveness and versions' } }, () => ({
     status: 'ok', engineVersion: ENGINE_VERSION, knowledgeVersion: deps.kb.version,
   }));
-  screeningRoutes(app, createScreeningService(deps.kb, deps.clock));
+  screeningRoutes(app, createScreeningService(deps.kb, deps.clock), deps.kb);
   afterTreatmentRoutes(app, createAfterTreatmentService(deps.kb, deps.clock));
   knowledgeRoutes(app, deps.kb);
   if (deps.webDir !== null) await webRoutes(app, deps.webDir);
