@@ -26,7 +26,11 @@ export function screeningRoutes(app: FastifyInstance, svc: ScreeningService, kb:
     const r = svc.screen(req.body);
     if (!r.ok) return reply.code(400).send({ error: 'invalid_request', issues: r.issues });
     const pdf = await screeningReportPdf(r.value, labels);
-    return reply.type('application/pdf').header('content-disposition', 'attachment; filename="primum-screening-report.pdf"').send(pdf);
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', 'attachment; filename="primum-screening-report.pdf"')
+      .header('cache-control', 'no-store')
+      .send(pdf);
   });
 
   app.post('/api/v1/screenings', {
