@@ -116,16 +116,16 @@ type BasisRule = { id: string; version: string; title: string; sources: readonly
 
 export function ruleBasis(kb: Knowledge, hit: { rule: BasisRule; result: 'fired' | 'asks'; inputs: Readonly<Record<string, FactValue>> }): RuleBasis {
   const r = hit.rule;
-  const basis: { -readonly [K in keyof RuleBasis]: RuleBasis[K] } = {
+  // Always the same keys in the same order (an absent consensus is undefined, which JSON leaves out).
+  return {
     ruleId: r.id,
     ruleVersion: r.version,
     title: r.title,
     status: hit.result === 'fired' ? 'applies' : 'needs_answer',
     inputs: hit.inputs,
     sources: sourcesOf(kb, r.sources),
+    expertConsensus: r.expertConsensus?.reason,
     conflicts: r.conflicts ?? [],
     limits: r.limits,
   };
-  if (r.expertConsensus) basis.expertConsensus = r.expertConsensus.reason;
-  return basis;
 }

@@ -104,15 +104,15 @@ export function triage(kb: Knowledge, input: TriageInput, opts: { now: string })
     .map((h): TriageFinding => {
       const r = h.rule;
       const fired = h.result === 'fired';
-      const f: { -readonly [K in keyof TriageFinding]: TriageFinding[K] } = {
-        ...ruleBasis(kb, h),
+      // Object.assign rather than a spread: see the screening engine.
+      const f: TriageFinding = Object.assign(ruleBasis(kb, h), {
         stage: r.stage,
         level: fired ? r.then.level : minLevel(r.then.level, floor),
         advice: r.then.advice,
         explains: r.then.explains,
         treatmentRelated: r.then.treatmentRelated,
-      };
-      if (r.window) f.window = r.window;
+        window: r.window,
+      });
       return f;
     })
     .sort((a, b) => levelRank(b.level) - levelRank(a.level) || a.ruleId.localeCompare(b.ruleId));
