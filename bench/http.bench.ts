@@ -11,7 +11,7 @@ async function load(opts: autocannon.Options): Promise<Load> {
 }
 
 /** Throughput of a POST route compared with the same server's trivial JSON route, in one run. */
-export async function benchHttp(routes: { name: string; path: string; body: unknown; target: number }[]): Promise<BenchResult[]> {
+export async function benchHttp(routes: { name: string; path: string; body: unknown; target: number; control?: string }[]): Promise<BenchResult[]> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bench/http-server.ts'], { stdio: ['ignore', 'pipe', 'inherit'] });
   try {
     const [chunk] = (await once(child.stdout, 'data')) as [Buffer];
@@ -30,6 +30,17 @@ export async function benchHttp(routes: { name: string; path: string; body: unkn
       const l = await load(post(r.path));
       const ratio = l.rps / trivial.rps;
       out.push({ name: `HTTP POST trivial JSON route, same ${r.name} body`, value: fmt(trivial), target: 'reference', pass: trivial.errors === 0 });
+      if (r.control) {
+        await load({ ...post(r.control), duration: 2 });
+        const c = await load(post(r.control));
+        out.push({
+          name: `HTTP POST control: ${r.path}'s response precomputed, same body`,
+          value: `${fmt(c)}; ${((c.rps / trivial.rps) * 100).toFixed(0)}% of the trivial POST`,
+          target: 'informational',
+          pass: c.errors === 0,
+          detail: 'the same bytes as the real response, serialized once: the ceiling that response size alone sets, with no validation or engine work',
+        });
+      }
       out.push({
         name: `HTTP POST ${r.path}`,
         value: `${fmt(l)}; ${(ratio * 100).toFixed(0)}% of the trivial POST, ${((l.rps / getTrivial.rps) * 100).toFixed(0)}% of the trivial GET`,

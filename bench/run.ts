@@ -26,7 +26,7 @@ results.push(...benchWebBundle());
 const redFlags = loadValidKnowledge().symptoms.filter((s) => s.redFlag).map((s) => s.id);
 results.push(
   ...(await benchHttp([
-    { name: 'typical screening (4 conditions, 4 zones)', path: '/api/v1/screenings', body: typicalScreening, target: 0.5 },
+    { name: 'typical screening (4 conditions, 4 zones)', path: '/api/v1/screenings', body: typicalScreening, target: 0.5, control: '/bench/constant-screening' },
     { name: 'typical check-in (day 3, all red flags answered)', path: '/api/v1/triage', body: typicalCheckIn(redFlags), target: 0.5 },
   ])),
 );
