@@ -7,7 +7,8 @@ import {
 } from '../../../test/support/fixtures.js';
 import { screen } from '../../core/screening/engine.js';
 import { screeningInputSchema } from '../../core/screening/input.js';
-import { dateInWords, reportLabels, sanitizePdfText, screeningReportPdf, sourceName, type ReportLabels } from './screening-report.js';
+import { dateInWords, sourceName } from '../../core/report/wording.js';
+import { reportLabels, sanitizePdfText, screeningReportPdf, type ReportLabels } from './screening-report.js';
 
 const kb = shippedKnowledge();
 const schema = screeningInputSchema(kb);

@@ -5,6 +5,7 @@ import type { Knowledge } from '../../core/knowledge/compile.js';
 import type { FactValue } from '../../core/knowledge/evaluate.js';
 import type { Verdict } from '../../core/knowledge/schema.js';
 import type { ScreeningFinding, ScreeningResult } from '../../core/screening/engine.js';
+import { actionInWords, dateInWords, GRADES, sourceName, valueInWords } from '../../core/report/wording.js';
 
 export interface ReportLabels {
   /** A zone's label (from the knowledge vocabulary). */
@@ -69,65 +70,12 @@ export function sanitizePdfText(text: string): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Words (shared in meaning with the web report page).
 
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
-
-/** "2026-12-09" (or a full ISO timestamp) → "Wednesday 9 December 2026" (the calendar date as written, UTC). */
-export function dateInWords(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  if (!m) return iso;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return `${DAYS[d.getUTCDay()] ?? ''} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()] ?? ''} ${d.getUTCFullYear()}`;
-}
-
 const verdictWords = (id: string): string => {
   const s = id.replace(/_/g, ' ');
   return s.charAt(0).toUpperCase() + s.slice(1);
 };
 
-const ACTION: Readonly<Record<ScreeningFinding['action'], string>> = {
-  precaution: 'Go ahead only with the precautions described here.',
-  wait: 'Wait before having this treatment.',
-  refer: 'Ask a qualified, licensed practitioner or a doctor before going ahead.',
-  change_plan: 'Change the plan before treatment.',
-  skip_area: 'Leave this area out of the treatment.',
-  do_not_treat: 'Do not have this treatment as planned.',
-};
-
-function actionInWords(f: ScreeningFinding): string {
-  const parts = [ACTION[f.action]];
-  if (f.waitDays !== undefined && f.action === 'wait') parts.push(`The wait is at least ${f.waitDays} days.`);
-  if (f.earliestDate) parts.push(`Not before ${dateInWords(f.earliestDate)}.`);
-  return parts.join(' ');
-}
-
-/**
- * A source as a short name: the citation's first word when it names the source ("Chu S, ..." for chu2021,
- * "FDA Safety ..." for fda2025rf), otherwise the id in words ("clinic_practice" -> "clinic practice").
- */
-export function sourceName(id: string, citation?: string): string {
-  const m = /^([a-z]+?)(\d{4})[a-z]*$/.exec(id);
-  const name = m?.[1];
-  if (!name || name === 'article') return id.replace(/_/g, ' ').replace(/^([a-z]+)(\d+)$/, '$1 $2');
-  const first = /^([A-Za-z][A-Za-z-]*)/.exec(citation ?? '')?.[1];
-  const word = first && first.toLowerCase() === name ? first : `${name.charAt(0).toUpperCase()}${name.slice(1)}`;
-  return `${word} ${m[2] ?? ''}`;
-}
-
-function valueInWords(v: FactValue): string {
-  if (v === null) return 'not known';
-  if (typeof v === 'boolean') return v ? 'yes' : 'no';
-  return String(v);
-}
-
-const GRADE_WORDS: Readonly<Record<string, string>> = {
-  A: 'Strong evidence: systematic reviews of randomised trials.',
-  B: 'Good evidence: reviews of mixed studies, prospective studies, or consensus built on a review.',
-  C: 'Limited evidence: case reports and series, or indirect evidence.',
-  D: 'Expert opinion: device instructions, clinic protocols, articles.',
-  R: 'A fact set by a regulator (for example a safety warning).',
-  U: 'Unsupported or contradicted.',
-};
+const GRADE_WORDS: Readonly<Record<string, string>> = Object.fromEntries(GRADES.map((g) => [g.grade, g.words]));
 
 // ---------------------------------------------------------------------------------------------------------------
 // Drawing.

@@ -1,14 +1,9 @@
 // Evidence grade badges (A/B/C/D/R/U) and the legend that explains them. The grades follow the knowledge
 // base's grading (docs/knowledge.md §2); these are the same meanings in plain words.
 
-export const GRADES: readonly { grade: string; short: string; words: string }[] = [
-  { grade: 'A', short: 'strong evidence', words: 'Strong evidence: systematic reviews of randomised trials.' },
-  { grade: 'B', short: 'good evidence', words: 'Good evidence: reviews of mixed studies, prospective studies, or consensus built on a review.' },
-  { grade: 'C', short: 'limited evidence', words: 'Limited evidence: case reports and series, or indirect evidence.' },
-  { grade: 'D', short: 'expert opinion', words: 'Expert opinion: device instructions, clinic protocols, articles.' },
-  { grade: 'R', short: 'regulator', words: 'A fact set by a regulator (for example a safety warning).' },
-  { grade: 'U', short: 'unsupported', words: 'Unsupported or contradicted.' },
-];
+import { GRADES } from '../../../src/core/report/wording.ts';
+
+export { GRADES };
 
 const info = (grade: string) => GRADES.find((g) => g.grade === grade);
 

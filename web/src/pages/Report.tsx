@@ -4,6 +4,7 @@ import { GradeBadge, GradeLegend } from '../components/GradeBadge.tsx';
 import { labelOf, useKnowledge } from '../knowledge.ts';
 import { href } from '../router.ts';
 import { useData } from '../store.ts';
+import { actionInWords, dateInWords, sourceName, valueInWords } from '../../../src/core/report/wording.ts';
 import './report.css';
 
 type Finding = ScreeningResult['findings'][number];
@@ -13,17 +14,6 @@ type FactValue = Finding['inputs'][string];
 // ---------------------------------------------------------------------------------------------------------------
 // Words
 
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
-
-/** "2026-12-09" (or an ISO timestamp) → "Wednesday 9 December 2026": the calendar date as written, in any time zone. */
-function dateInWords(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  if (!m) return iso;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return `${DAYS[d.getUTCDay()] ?? ''} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()] ?? ''} ${d.getUTCFullYear()}`;
-}
-
 function verdictLabel(kb: KnowledgeSummary | null, v: Verdict): string {
   const fromKb = kb?.verdicts.find((x) => x.id === v)?.label;
   if (fromKb) return fromKb;
@@ -31,46 +21,11 @@ function verdictLabel(kb: KnowledgeSummary | null, v: Verdict): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-const ACTION: Record<Finding['action'], string> = {
-  precaution: 'Go ahead only with the precautions described here.',
-  wait: 'Wait before having this treatment.',
-  refer: 'Ask a qualified, licensed practitioner or a doctor before going ahead.',
-  change_plan: 'Change the plan before treatment.',
-  skip_area: 'Leave this area out of the treatment.',
-  do_not_treat: 'Do not have this treatment as planned.',
-};
-
-function actionInWords(f: Finding): string {
-  const parts = [ACTION[f.action]];
-  if (f.waitDays !== undefined && f.action === 'wait') parts.push(`The wait is at least ${f.waitDays} days.`);
-  if (f.earliestDate) parts.push(`Not before ${dateInWords(f.earliestDate)}.`);
-  return parts.join(' ');
-}
-
 /** A fact name that may wrap after its dots and underscores on a narrow screen. */
 function breakable(name: string) {
   return name.split(/(?<=[._])/).map((part, i) => (
     <span key={i}>{i > 0 && <wbr />}{part}</span>
   ));
-}
-
-function valueInWords(v: FactValue): string {
-  if (v === null) return 'not known';
-  if (typeof v === 'boolean') return v ? 'yes' : 'no';
-  return String(v);
-}
-
-/**
- * A source as a short name: the citation's first word when it names the source ("Chu S, …" for chu2021,
- * "FDA Safety …" for fda2025rf), otherwise the id in words ("clinic_practice" → "clinic practice").
- */
-function sourceName(id: string, citation?: string): string {
-  const m = /^([a-z]+?)(\d{4})[a-z]*$/.exec(id);
-  const name = m?.[1];
-  if (!name || name === 'article') return id.replace(/_/g, ' ').replace(/^([a-z]+)(\d+)$/, '$1 $2');
-  const first = /^([A-Za-z][A-Za-z-]*)/.exec(citation ?? '')?.[1];
-  const word = first && first.toLowerCase() === name ? first : `${name.charAt(0).toUpperCase()}${name.slice(1)}`;
-  return `${word} ${m[2] ?? ''}`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
