@@ -2,7 +2,6 @@
 // Deterministic for a given result: the document's dates come from the result's stamp, never from the clock.
 import PDFDocument from 'pdfkit';
 import type { Knowledge } from '../../core/knowledge/compile.js';
-import type { FactValue } from '../../core/knowledge/evaluate.js';
 import type { Verdict } from '../../core/knowledge/schema.js';
 import type { ScreeningFinding, ScreeningResult } from '../../core/screening/engine.js';
 import { actionInWords, dateInWords, GRADES, sourceName, valueInWords } from '../../core/report/wording.js';

@@ -9,7 +9,6 @@ import './report.css';
 
 type Finding = ScreeningResult['findings'][number];
 type Verdict = ScreeningResult['verdict'];
-type FactValue = Finding['inputs'][string];
 
 // ---------------------------------------------------------------------------------------------------------------
 // Words
