@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { allRedFlagsNo, atHours, clinicPenTreatment } from '../../../test/support/after-fixtures.js';
@@ -26,6 +28,17 @@ describe('primum aftercare', () => {
     const bad = await cli(['aftercare', file('bad.json', { treatment: { ...clinicPenTreatment, device: 'dermaroller' } })]);
     assert.equal(bad.code, 2);
     assert.match(bad.err, /treatment\.device: unknown device 'dermaroller'; closest known: /);
+  });
+});
+
+describe('primum aftercare from standard input', () => {
+  it('writes the .ics of the same plan when the input comes from stdin (read once)', () => {
+    const bin = fileURLToPath(new URL('../../../bin/primum.js', import.meta.url));
+    const ics = join(dir, 'stdin.ics');
+    const r = spawnSync(process.execPath, [bin, 'aftercare', '-', '--ics', ics], { input: JSON.stringify({ treatment: clinicPenTreatment }), encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /Aftercare plan for the treatment of/);
+    assert.ok(readCalendar(readFileSync(ics, 'utf8')).getAllSubcomponents('vevent').length > 5);
   });
 });
 

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { AftercarePlan } from '../../core/aftercare/engine.js';
-import type { Knowledge } from '../../core/knowledge/compile.js';
+import { aftercareCalendar } from '../../core/aftercare/ics.js';
 import type { TriageResult } from '../../core/triage/engine.js';
 import type { Result } from '../../service/result.js';
 import { createAfterTreatmentService } from '../../service/after-treatment.service.js';
@@ -13,7 +13,7 @@ type Out = (s: string) => void;
 const when = (iso: string | null) => (iso ? iso.replace('T', ' ').slice(0, 16) + ' UTC' : 'no end date');
 
 /** A readable aftercare plan: the rules with their windows, then each day. */
-export function formatAftercare(p: AftercarePlan, kb: Knowledge): string {
+export function formatAftercare(p: AftercarePlan): string {
   const out: string[] = [p.notices.emergency, '', `Aftercare plan for the treatment of ${when(p.treatedAt)}`, ''];
   const rule = (id: string) => p.instructions.find((i) => i.ruleId === id);
   for (const type of ['avoid', 'do'] as const) {
@@ -42,7 +42,6 @@ export function formatAftercare(p: AftercarePlan, kb: Knowledge): string {
   out.push('', wrap(p.notices.intendedUse, 92));
   if (p.notices.review) out.push(wrap(p.notices.review, 92));
   out.push(`Engine ${p.stamp.engineVersion}, knowledge ${p.stamp.knowledgeVersion} (${p.stamp.knowledgeHash.slice(0, 19)}…)`);
-  void kb;
   return out.join('\n');
 }
 
@@ -90,7 +89,7 @@ function run<T>(file: string, err: Out, setExit: (c: number) => void, fn: (raw: 
 export function registerAfterTreatment(program: Command, out: Out, err: Out, setExit: (c: number) => void): void {
   const service = () => {
     const kb = loadValidKnowledge(loadConfig(process.env).knowledgeDir);
-    return { kb, svc: createAfterTreatmentService(kb, () => new Date().toISOString()) };
+    return createAfterTreatmentService(kb, () => new Date().toISOString());
   };
   program
     .command('aftercare <file>')
@@ -98,24 +97,22 @@ export function registerAfterTreatment(program: Command, out: Out, err: Out, set
     .option('--json', 'print the machine-readable plan')
     .option('--ics <out>', 'also write the plan as an iCalendar (.ics) file')
     .action((file: string, o: { json?: boolean; ics?: string }) => {
-      const { kb, svc } = service();
+      const svc = service();
       const plan = run(file, err, setExit, (raw) => svc.plan(raw));
       if (!plan) return;
       if (o.ics) {
-        const ics = run(file, err, setExit, (raw) => svc.calendar(raw));
-        if (ics) {
-          writeFileSync(o.ics, ics);
-          err(`wrote ${o.ics}`);
-        }
+        // The calendar of the plan just made: the input is read once (standard input cannot be read twice).
+        writeFileSync(o.ics, aftercareCalendar(plan, { now: plan.stamp.evaluatedAt }));
+        err(`wrote ${o.ics}`);
       }
-      out(o.json ? JSON.stringify(plan, null, 2) : formatAftercare(plan, kb));
+      out(o.json ? JSON.stringify(plan, null, 2) : formatAftercare(plan));
     });
   program
     .command('triage <file>')
     .description('is this normal? a day-aware check-in (file or - for stdin); exit 2 on invalid input')
     .option('--json', 'print the machine-readable result')
     .action((file: string, o: { json?: boolean }) => {
-      const { svc } = service();
+      const svc = service();
       const r = run(file, err, setExit, (raw) => svc.triage(raw));
       if (r) out(o.json ? JSON.stringify(r, null, 2) : formatTriage(r));
     });

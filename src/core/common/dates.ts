@@ -26,6 +26,3 @@ export function daysBetween(from: string, to: string): number {
 export function addDays(date: string, days: number): string {
   return new Date((parseIsoDate(date) ?? 0) + days * DAY_MS).toISOString().slice(0, 10);
 }
-
-/** The calendar date (UTC) of an ISO timestamp or date. */
-export const dateOf = (isoTimestamp: string): string => isoTimestamp.slice(0, 10);

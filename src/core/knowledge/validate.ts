@@ -48,7 +48,6 @@ export function validateKnowledge(kb: Knowledge): KbIssue[] {
     symptoms: new Set(kb.symptoms.map((x) => x.id)),
     effects: new Set(kb.effects.map((x) => x.id)),
   };
-  const rules: AnyRule[] = [...kb.rulesById.values()];
   const allRules: AnyRule[] = [
     ...kb.screeningPlan.rules, ...kb.screeningZone.rules, ...kb.aftercare.rules, ...kb.triage.rules, ...kb.scheduling.rules,
   ];
@@ -268,6 +267,5 @@ export function validateKnowledge(kb: Knowledge): KbIssue[] {
   for (const v of VOCABS) {
     for (const e of kb[v]) if (!used[v].has(e.id)) add(v, e.id, '', `no rule or scenario uses this ${v} entry`);
   }
-  void rules;
   return issues;
 }

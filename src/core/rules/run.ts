@@ -1,4 +1,5 @@
 import { candidates, type Knowledge } from '../knowledge/compile.js';
+import type { Condition } from '../knowledge/condition.js';
 import { evaluate, UNKNOWN, type FactValue, type Facts, type Tri } from '../knowledge/evaluate.js';
 import type {
   AftercareRule,
@@ -47,7 +48,6 @@ function hitsFor<R extends { id: string; when?: Condition }>(
   }
   return out;
 }
-type Condition = Parameters<typeof evaluate>[0];
 
 /** Zone facts layered over the plan's facts, without copying them. */
 class Overlay implements Facts {

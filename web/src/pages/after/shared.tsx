@@ -1,6 +1,5 @@
 // Helpers shared by the aftercare page, the check-in flow and their charts.
 import type { ReactNode } from 'react';
-import type { KnowledgeSummary } from '../../api.ts';
 import type { SavedData } from '../../store.ts';
 
 export type SavedTreatment = NonNullable<SavedData['treatment']>;
@@ -35,8 +34,6 @@ export function fromLocalInput(v: string): string | null {
   const t = new Date(v).getTime();
   return Number.isFinite(t) ? new Date(t).toISOString() : null;
 }
-
-export const symptomOf = (kb: KnowledgeSummary | null, id: string) => kb?.vocabulary.symptoms.find((s) => s.id === id);
 
 /** Levels that mean "get help now". */
 export const EMERGENCY_LEVELS: readonly string[] = ['call_emergency_number', 'emergency_department'];
