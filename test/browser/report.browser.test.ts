@@ -72,7 +72,7 @@ describe('screening report page', () => {
       assert.match(body, /Why/);
       assert.match(body, /What to do/);
       assert.match(body, /For your practitioner/);
-      assert.match(body, /procedure\.botulinum_toxin\.days_since: 6/);
+      assert.match(body, /Time since anti-wrinkle injections \(botulinum toxin\): 6 days/);
       assert.match(body, /Expert consensus/);
       await finding.locator('.grade-badge', { hasText: 'Grade D' }).first().waitFor();
       assert.match((await finding.locator('.grade-badge').first().getAttribute('title')) ?? '', /Grade D: Expert opinion/);

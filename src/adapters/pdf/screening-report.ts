@@ -4,19 +4,23 @@ import PDFDocument from 'pdfkit';
 import type { Knowledge } from '../../core/knowledge/compile.js';
 import type { Verdict } from '../../core/knowledge/schema.js';
 import type { ScreeningFinding, ScreeningResult } from '../../core/screening/engine.js';
-import { actionInWords, dateInWords, GRADES, sourceName, valueInWords } from '../../core/report/wording.js';
+import { factInWords, type VocabLabel } from '../../core/report/fact-words.js';
+import { actionInWords, dateInWords, GRADES, sourceName } from '../../core/report/wording.js';
 
 export interface ReportLabels {
   /** A zone's label (from the knowledge vocabulary). */
   zone(id: string): string;
   /** A verdict's label (from the knowledge's verdicts); defaults to the id in words ("Proceed with precautions"). */
   verdict?(id: Verdict): string;
+  /** A vocabulary id's label, for the answers a finding used; defaults to the id. */
+  vocab?: VocabLabel;
 }
 
 /** Zone and verdict labels from the knowledge base. */
 export function reportLabels(kb: Knowledge): ReportLabels {
   return {
     zone: (id) => kb.zones.find((z) => z.id === id)?.label ?? id,
+    vocab: (vocab, id) => (kb[vocab] as readonly { id: string; label: string }[]).find((x) => x.id === id)?.label ?? id,
     verdict: (id) => kb.verdicts.find((v) => v.id === id)?.label ?? id,
   };
 }
@@ -266,7 +270,9 @@ function finding(w: Writer, f: ScreeningFinding, result: ScreeningResult, labels
   w.labelled('What to do:', actionInWords(f));
   w.labelled('For your practitioner:', f.forPractitioner);
   const inputs = Object.entries(f.inputs);
-  if (inputs.length) w.labelled('Answers it used:', inputs.map(([k, v]) => `${k}: ${valueInWords(v)}`).join('; '));
+  if (inputs.length) {
+    w.labelled('Answers it used:', inputs.map(([k, v]) => factInWords(k, v, labels.vocab ?? ((_v, id) => id))).map((x) => `${x.label}: ${x.value}`).join('; '));
+  }
   if (f.sources.length) {
     w.para('Sources:', { font: 'Helvetica-Bold', after: 0.2 });
     for (const s of f.sources) {

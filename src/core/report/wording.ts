@@ -1,4 +1,3 @@
-import type { FactValue } from '../knowledge/evaluate.js';
 import type { ScreeningFinding } from '../screening/engine.js';
 
 // Plain words for a screening report, shared by the web report page and the PDF so they never disagree.
@@ -42,12 +41,6 @@ export function sourceName(id: string, citation?: string): string {
   const first = /^([A-Za-z][A-Za-z-]*)/.exec(citation ?? '')?.[1];
   const word = first && first.toLowerCase() === name ? first : `${name.charAt(0).toUpperCase()}${name.slice(1)}`;
   return `${word} ${m[2] ?? ''}`;
-}
-
-export function valueInWords(v: FactValue | undefined): string {
-  if (v === null || v === undefined) return 'not known';
-  if (typeof v === 'boolean') return v ? 'yes' : 'no';
-  return String(v);
 }
 
 /** The evidence grades of REFERENCE.md §9 (docs/knowledge.md §2), in plain words. */

@@ -4,7 +4,8 @@ import { GradeBadge, GradeLegend } from '../components/GradeBadge.tsx';
 import { labelOf, useKnowledge } from '../knowledge.ts';
 import { href } from '../router.ts';
 import { useData } from '../store.ts';
-import { actionInWords, dateInWords, sourceName, valueInWords } from '../../../src/core/report/wording.ts';
+import { factInWords, type VocabLabel } from '../../../src/core/report/fact-words.ts';
+import { actionInWords, dateInWords, sourceName } from '../../../src/core/report/wording.ts';
 import './report.css';
 
 type Finding = ScreeningResult['findings'][number];
@@ -20,11 +21,9 @@ function verdictLabel(kb: KnowledgeSummary | null, v: Verdict): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-/** A fact name that may wrap after its dots and underscores on a narrow screen. */
-function breakable(name: string) {
-  return name.split(/(?<=[._])/).map((part, i) => (
-    <span key={i}>{i > 0 && <wbr />}{part}</span>
-  ));
+/** Labels for the answers a finding used; vocabularies the summary does not carry show the id in words. */
+function vocabLabel(kb: KnowledgeSummary | null): VocabLabel {
+  return (vocab, id) => (kb && vocab in kb.vocabulary ? labelOf(kb, vocab as keyof KnowledgeSummary['vocabulary'], id) : id.replace(/_/g, ' '));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -73,6 +72,11 @@ function effectInWords(kb: KnowledgeSummary | null, f: Finding): string {
     : `Needs your answer. Until then: ${verdictLabel(kb, f.severity)}`;
 }
 
+function Answer({ fact, value, kb }: { fact: string; value: Finding['inputs'][string]; kb: KnowledgeSummary | null }) {
+  const w = factInWords(fact, value, vocabLabel(kb));
+  return <li>{w.label}: <strong>{w.value}</strong></li>;
+}
+
 function FindingDetails({ f, r, kb }: { f: Finding; r: ScreeningResult; kb: KnowledgeSummary | null }) {
   const zones = f.zones?.map((z) => labelOf(kb, 'zones', z)).join(', ');
   const inputs = Object.entries(f.inputs);
@@ -104,7 +108,7 @@ function FindingDetails({ f, r, kb }: { f: Finding; r: ScreeningResult; kb: Know
             <h3>What it used from your answers</h3>
             <ul className="inputs">
               {inputs.map(([k, v]) => (
-                <li key={k}><code>{breakable(k)}</code>: {valueInWords(v)}</li>
+                <Answer key={k} fact={k} value={v} kb={kb} />
               ))}
             </ul>
           </>
