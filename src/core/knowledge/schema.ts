@@ -44,6 +44,8 @@ export const Device = z.strictObject({
   energy: z.enum(['mechanical', 'rf', 'none']),
   adjustableDepth: z.boolean(),
   typicalLengthMm: MmRange,
+  /** The longest needle this kind of device has (REFERENCE §1.1); a deeper setting means another device or an error. Null: no fixed limit. */
+  maxReachMm: Mm.nullable(),
   settings: z.array(z.enum(['clinic', 'home'])).min(1),
   regulatory: Text,
   safetyNotes: z.array(Text).min(1),
@@ -61,6 +63,8 @@ export const Zone = z.strictObject({
   ceilingMm: Mm,
   specialistCeilingMm: Mm.optional(),
   rfDepthMm: Mm.nullable(),
+  /** An RF depth given only as a minimum target (forehead and temple: >= 1.5 mm), not a maximum. */
+  rfMinDepthMm: Mm.nullable(),
   flags: z.array(Text),
   sources: z.array(Cite).min(1),
 });

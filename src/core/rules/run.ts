@@ -94,6 +94,7 @@ function staticZoneFacts(kb: Knowledge, zone: string): ReadonlyMap<string, FactV
             ['zone.ceiling_mm', z.ceilingMm],
             ['zone.specialist_ceiling_mm', z.specialistCeilingMm ?? null],
             ['zone.rf_depth_mm', z.rfDepthMm],
+            ['zone.rf_min_depth_mm', z.rfMinDepthMm],
             ['zone.bony', z.bony],
             ['zone.keloid_prone', z.keloidProne],
             ['zone.perioral', z.perioral],

@@ -84,6 +84,7 @@ export function screeningFacts(kb: Knowledge, input: ScreeningInput): { facts: M
   f.set('plan.device', plan.device);
   f.set('plan.energy', device?.energy ?? UNKNOWN);
   if (device?.energy === 'rf') f.set('plan.rf_insulated', plan.rfInsulated ? yn(plan.rfInsulated) : plan.device === 'rf_mn_insulated');
+  if (device?.maxReachMm != null) f.set('plan.device_max_reach_mm', device.maxReachMm);
   if (plan.deviceLabelMaxDepthMm !== undefined) f.set('plan.device_label_max_depth_mm', plan.deviceLabelMaxDepthMm);
   f.set('plan.needle_material', plan.needleMaterial === 'unknown' ? UNKNOWN : plan.needleMaterial);
   f.set('plan.needles', plan.needles === 'unknown' ? UNKNOWN : plan.needles);
