@@ -29,7 +29,8 @@ export function zoneLimits(
   if (!byKey) cache.set(kb, (byKey = new Map<string, ZoneLimit[]>()));
   const hit = byKey.get(key);
   if (hit) return hit;
-  const energy = kb.devices.find((d) => d.id === device)?.energy ?? 'mechanical';
+  const kind = kb.devices.find((d) => d.id === device);
+  const energy = kind?.energy ?? 'mechanical';
   const out = kb.zones.map((z) => {
     let maxMm = 0;
     let cautionFromMm: number | null = null;
@@ -44,6 +45,7 @@ export function zoneLimits(
         ['plan.adjunct.adjunct_prp_prf', false], ['plan.adjunct.adjunct_topicals', false], [`plan.zone.${z.id}`, true],
       ]);
       if (energy === 'rf') facts.set('plan.rf_insulated', device === 'rf_mn_insulated');
+      if (kind?.maxReachMm != null) facts.set('plan.device_max_reach_mm', kind.maxReachMm);
       const run = runScreeningRules(kb, facts, [{ zone: z.id, depthMm: depth }]);
       if (run.verdict === 'do_not_treat') break;
       maxMm = depth;
