@@ -39,6 +39,8 @@ export const FACTS: Readonly<Record<string, FactType>> = {
   'person.pregnant': bool,
   'person.breastfeeding': bool,
   'person.fitzpatrick': num(1, 6),
+  /** The skin type the self-report answer points to, when one was given (person.fitzpatrick may be stated). */
+  'person.fitzpatrick_self_report': num(1, 6),
   'person.temperature_c': num(30, 45),
   'condition.{conditions}': oneOf('active', 'history', 'controlled'),
   'condition.{conditions}.in_field': bool,

@@ -14,6 +14,7 @@ export const FACT_WORDS: Readonly<Record<string, string>> = {
   'person.pregnant': 'Pregnant',
   'person.breastfeeding': 'Breastfeeding',
   'person.fitzpatrick': 'Skin type (Fitzpatrick)',
+  'person.fitzpatrick_self_report': 'Skin type from your answer about sun and skin colour',
   'person.temperature_c': 'Temperature',
   'condition.{conditions}': '{}',
   'condition.{conditions}.in_field': '{}: in or next to the treated area',
@@ -118,7 +119,7 @@ function valueWords(pattern: string, v: FactValue | undefined, label: VocabLabel
     if (pattern.endsWith('days_since') || pattern.endsWith('days_since_last_dose')) return v === 1 ? '1 day' : `${v} days`;
     if (pattern.includes('hours_since')) return duration(v);
     if (pattern === 'person.temperature_c') return `${v} °C`;
-    if (pattern === 'person.fitzpatrick') return ROMAN[v] ?? String(v);
+    if (pattern === 'person.fitzpatrick' || pattern === 'person.fitzpatrick_self_report') return ROMAN[v] ?? String(v);
     if (pattern === 'person.age') return `${v} years`;
     return String(v);
   }

@@ -106,6 +106,59 @@ describe('screening engine', () => {
     }
   });
 
+  it('a wait that counts from an undated event gives no date, and says what must happen', () => {
+    const infection = run({ person: { ...healthyAdult, conditions: [{ id: 'active_infection', status: 'active', inField: 'yes' }] }, plan: clinicCheekPlan });
+    assert.equal(infection.verdict, 'defer');
+    assert.equal(infection.earliestDate, null);
+    assert.equal(infection.findings.find((f) => f.ruleId === 'scr_active_infection_at_site')?.earliestDate, null);
+    assert.ok(infection.mustChange.some((m) => /No date can be given yet: the wait of at least 7 days starts when this has cleared/.test(m)), infection.mustChange.join('|'));
+    // Sunburn today, plan 8 weeks away: planned + 14 would be an invented (and too late) date.
+    const sunburn = run({ person: { ...healthyAdult, conditions: [{ id: 'sunburn', status: 'active', inField: 'yes' }] }, plan: { ...clinicCheekPlan, plannedDate: '2027-01-26' } });
+    assert.equal(sunburn.earliestDate, null);
+    for (const id of ['compromised_barrier', 'recent_tan']) {
+      assert.equal(run({ person: { ...healthyAdult, conditions: [{ id, status: 'active', inField: 'yes' }] }, plan: clinicCheekPlan }).earliestDate, null, id);
+    }
+  });
+
+  it('the overall date is null when any deferring finding has no date, even beside a dated one', () => {
+    const r = run({ person: { ...personWithRecentToxin, conditions: [{ id: 'sunburn', status: 'active', inField: 'yes' }] }, plan: clinicCheekPlan });
+    assert.equal(r.findings.find((f) => f.ruleId === 'scr_recent_botulinum_toxin')?.earliestDate, '2026-12-09');
+    assert.equal(r.earliestDate, null);
+  });
+
+  it('a date is provisional while a question that could defer or block is open', () => {
+    const open = run({ person: { ...personWithRecentToxin, pregnant: 'unknown' }, plan: clinicCheekPlan });
+    assert.equal(open.earliestDate, '2026-12-09');
+    assert.equal(open.earliestDateProvisional, true);
+    const answered = run({ person: personWithRecentToxin, plan: clinicCheekPlan });
+    assert.equal(answered.earliestDateProvisional, false);
+  });
+
+  it('a plan change needed under proceed_with_precautions is listed in mustChange', () => {
+    const r = run({ person: healthyAdult, plan: { ...clinicCheekPlan, products: [{ id: 'hyaluronic_acid_cosmetic', sterile: 'no' }] } });
+    assert.equal(r.verdict, 'proceed_with_precautions');
+    assert.ok(r.mustChange.some((m) => m.startsWith('Product applied during or right after needling')), r.mustChange.join('|'));
+    assert.deepEqual(run(healthyClinicScreening).mustChange, []);
+  });
+
+  it('each question appears once, credited to the most restrictive rule asking it', () => {
+    const r = run({ person: { ...healthyAdult, age: 'unknown' }, plan: clinicCheekPlan });
+    const age = r.questions.filter((q) => q.question === 'How old are you?');
+    assert.deepEqual(age.map((q) => q.ruleId), ['scr_age_under_18']);
+    assert.equal(new Set(r.questions.map((q) => q.question)).size, r.questions.length);
+  });
+
+  it('a self-report answer that disagrees with the stated Fitzpatrick type is flagged; the stated type is used', () => {
+    const r = run({ person: { ...healthyAdult, fitzpatrickSelfReport: 'never_burns_deeply_pigmented' }, plan: clinicCheekPlan });
+    assert.deepEqual(r.derived.fitzpatrick, { value: 2, from: 'stated' });
+    assert.equal(r.verdict, 'proceed_with_precautions');
+    assert.ok(fired(r).includes('scr_fitzpatrick_self_report_disagrees'));
+    assert.ok(!fired(r).includes('scr_fitzpatrick_iv_to_vi'));
+    const { fitzpatrick: _omit, ...noType } = healthyAdult;
+    const selfOnly = run({ person: { ...noType, fitzpatrickSelfReport: 'never_burns_deeply_pigmented' }, plan: clinicCheekPlan });
+    assert.ok(!fired(selfOnly).includes('scr_fitzpatrick_self_report_disagrees'));
+  });
+
   // Property tests over generated plans.
   const zoneIds = kb.zones.map((z) => z.id);
   const arbPlan = fc.record({

@@ -20,7 +20,8 @@ export interface ScreeningFinding extends RuleBasis {
   readonly forPractitioner: string;
   readonly action: ScreeningRule['then']['action'];
   readonly waitDays?: number;
-  readonly earliestDate?: string;
+  /** For a wait: its first possible date, or null when the wait counts from something without a date yet. */
+  readonly earliestDate?: string | null;
   readonly question?: string;
   readonly alternative?: string;
 }
@@ -29,9 +30,17 @@ export interface ScreeningResult {
   readonly verdict: Verdict;
   readonly summary: string;
   readonly findings: readonly ScreeningFinding[];
-  /** For `defer`: the first date all datable waits are over; null when a wait depends on something undated. */
+  /**
+   * For `defer`: the first date all waits are over; null when any deferring finding has no date (a wait that
+   * counts from something undated, or a deferral without a wait), and `mustChange` then says what must happen.
+   */
   readonly earliestDate: string | null;
-  /** What has to change or be resolved before treatment (for defer and do_not_treat). */
+  /** True when `earliestDate` is given but an open question could still defer further or block treatment. */
+  readonly earliestDateProvisional: boolean;
+  /**
+   * What has to change or be resolved before treatment: every finding that defers or blocks, and every
+   * `change_plan` or `skip_area` finding whatever its verdict (a plan change is needed even when treatment may go ahead).
+   */
   readonly mustChange: readonly string[];
   readonly questions: readonly { ruleId: string; question: string }[];
   readonly alternatives: readonly string[];
@@ -46,16 +55,34 @@ export interface ScreeningResult {
 }
 
 
-function earliestFor(rule: ScreeningRule, facts: ReadonlyMap<string, FactValue>, planned: string): string | undefined {
+type WaitDate = string | null | undefined;
+
+/**
+ * The first date a deferring wait is over: from the event date (`waitFrom`), or null when that event has no
+ * date: no `waitFrom` means the wait counts from something Primum cannot date (an infection clearing, the last
+ * tanning), and a medicine still being taken has no last dose yet. Undefined when the rule sets no wait.
+ */
+function earliestFor(rule: ScreeningRule, facts: ReadonlyMap<string, FactValue>, planned: string): WaitDate {
   const wait = rule.then.waitDays;
   if (wait === undefined || rule.then.verdict !== 'defer') return undefined;
-  if (!rule.then.waitFrom) return addDays(planned, wait);
+  if (!rule.then.waitFrom) return null;
   const since = facts.get(rule.then.waitFrom);
-  if (typeof since !== 'number') return undefined;
-  // A medicine still being taken has no last dose yet: its wait cannot be dated.
-  const med = /^medication\.([a-z0-9_]+)\.days_since_last_dose$/.exec(rule.then.waitFrom);
-  if (med && facts.get(`medication.${med[1] ?? ''}`) === 'current') return undefined;
+  if (typeof since !== 'number') return null;
+  if (stillTaking(rule, facts)) return null;
   return addDays(planned, Math.max(0, wait - since));
+}
+
+function stillTaking(rule: ScreeningRule, facts: ReadonlyMap<string, FactValue>): boolean {
+  const med = /^medication\.([a-z0-9_]+)\.days_since_last_dose$/.exec(rule.then.waitFrom ?? '');
+  return med !== null && facts.get(`medication.${med[1] ?? ''}`) === 'current';
+}
+
+/** Says why a wait has no date, in plain words. */
+function undatedWait(rule: ScreeningRule, facts: ReadonlyMap<string, FactValue>): string {
+  const days = rule.then.waitDays ?? 0;
+  return stillTaking(rule, facts)
+    ? `No date can be given yet: the wait of ${days} days starts from the last dose, and the medicine is still being taken.`
+    : `No date can be given yet: the wait of at least ${days} days starts when this has cleared or stopped, and Primum does not know that date.`;
 }
 
 /**
@@ -72,11 +99,32 @@ function mergeZoneFindings(findings: readonly ScreeningFinding[]): ScreeningFind
       byRule.set(f.ruleId, out.length);
       out.push(f);
     } else if (prev.status === f.status) {
-      const dates = [prev.earliestDate, f.earliestDate].filter((d): d is string => d !== undefined).sort();
-      out[at] = Object.assign({}, prev, { zones: [...(prev.zones ?? []), ...f.zones], earliestDate: dates.at(-1) });
+      out[at] = Object.assign({}, prev, { zones: [...(prev.zones ?? []), ...f.zones], earliestDate: laterWait(prev.earliestDate, f.earliestDate) });
     } else if (f.status === 'applies') out[at] = f;
   }
   return out;
+}
+
+/** The later of two waits; an undated wait (null) stays undated. */
+function laterWait(a: WaitDate, b: WaitDate): WaitDate {
+  if (a === null || b === null) return null;
+  if (a === undefined || b === undefined) return a ?? b;
+  return a > b ? a : b;
+}
+
+/**
+ * Each question once, credited to the most restrictive rule asking it (ties: the first in finding order),
+ * in the order the questions first appear.
+ */
+function questionsOf(findings: readonly ScreeningFinding[], ruleVerdict: ReadonlyMap<string, Verdict>): { ruleId: string; question: string }[] {
+  const best = new Map<string, ScreeningFinding>();
+  const rank = (f: ScreeningFinding) => verdictRank(ruleVerdict.get(f.ruleId) ?? f.severity);
+  for (const f of findings) {
+    if (!f.question) continue;
+    const prev = best.get(f.question);
+    if (!prev || rank(f) > rank(prev)) best.set(f.question, f);
+  }
+  return [...best].map(([question, f]) => ({ ruleId: f.ruleId, question }));
 }
 
 /**
@@ -110,16 +158,25 @@ export function screen(kb: Knowledge, input: ScreeningInput, opts: { now: string
   const merged = mergeZoneFindings(findings);
   merged.sort((a, b) => verdictRank(b.severity) - verdictRank(a.severity) || a.ruleId.localeCompare(b.ruleId));
 
-  const defers = merged.filter((f) => f.status === 'applies' && f.severity === 'defer');
-  const dated = defers.map((f) => f.earliestDate).filter((d): d is string => d !== undefined);
-  const undated = defers.filter((f) => f.earliestDate === undefined);
-  const blocking = merged.filter((f) => f.status === 'applies' && verdictRank(f.severity) >= verdictRank('defer'));
-  const questions = [...new Map(merged.filter((f) => f.question).map((f) => [f.question ?? '', { ruleId: f.ruleId, question: f.question ?? '' }])).values()];
+  const ruleVerdict = new Map(run.hits.map((h) => [h.rule.id, h.rule.then.verdict]));
+  const applies = merged.filter((f) => f.status === 'applies');
+  const defers = applies.filter((f) => f.severity === 'defer');
+  const dated = defers.map((f) => f.earliestDate).filter((d): d is string => typeof d === 'string');
+  const undated = defers.filter((f) => typeof f.earliestDate !== 'string');
+  const earliestDate = run.verdict === 'defer' && undated.length === 0 && dated.length > 0 ? [...dated].sort().at(-1) ?? null : null;
+  const questions = questionsOf(merged, ruleVerdict);
+  // An open question whose rule defers or blocks could move the date or take it away.
+  const provisional = earliestDate !== null && run.hits.some((h) => h.result === 'asks' && verdictRank(h.rule.then.verdict) >= verdictRank('defer'));
+  const toChange = applies.filter(
+    (f) => verdictRank(f.severity) >= verdictRank('defer') || f.action === 'change_plan' || f.action === 'skip_area',
+  );
   const mustChange = [
     ...new Set([
-      ...blocking.map((f) => {
+      ...toChange.map((f) => {
         const where = f.zones?.map((z) => kb.zones.find((x) => x.id === z)?.label ?? z).join(', ');
-        return where ? `${f.title} (${where}): ${f.forPerson}` : `${f.title}: ${f.forPerson}`;
+        const rule = run.hits.find((h) => h.rule.id === f.ruleId)?.rule;
+        const noDate = f.earliestDate === null && rule ? ` ${undatedWait(rule, facts)}` : '';
+        return `${f.title}${where ? ` (${where})` : ''}: ${f.forPerson}${noDate}`;
       }),
       ...(questions.length && verdictRank(run.verdict) >= verdictRank('defer') ? ['Answer the open questions before treatment.'] : []),
     ]),
@@ -128,8 +185,9 @@ export function screen(kb: Knowledge, input: ScreeningInput, opts: { now: string
     verdict: run.verdict,
     summary: kb.verdicts.find((v) => v.id === run.verdict)?.words ?? run.verdict,
     findings: merged,
-    earliestDate: run.verdict === 'defer' && undated.length === 0 && dated.length > 0 ? [...dated].sort().at(-1) ?? null : null,
-    mustChange: run.verdict === 'proceed' || run.verdict === 'proceed_with_precautions' ? [] : mustChange,
+    earliestDate,
+    earliestDateProvisional: provisional,
+    mustChange,
     questions,
     alternatives: [...new Set(merged.filter((f) => f.status === 'applies' && f.alternative).map((f) => f.alternative ?? ''))],
     derived: { fitzpatrick: fitzpatrickOf(kb, input.person) },

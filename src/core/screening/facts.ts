@@ -7,6 +7,67 @@ import type { ScreeningInput } from './input.js';
 const yn = (v: 'yes' | 'no' | 'unknown' | undefined, absent: FactValue = UNKNOWN): FactValue =>
   v === 'yes' ? true : v === 'no' ? false : v === 'unknown' ? UNKNOWN : absent;
 
+type Status = 'active' | 'history' | 'controlled' | 'unknown';
+type YesNo = 'yes' | 'no' | 'unknown' | undefined;
+
+/** Entries of a list grouped by id, in order of first appearance: a person may list one id twice (two sites, two courses). */
+function groupById<T extends { id: string }>(list: readonly T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const e of list) {
+    const es = out.get(e.id);
+    if (es) es.push(e);
+    else out.set(e.id, [e]);
+  }
+  return out;
+}
+
+// Repeated entries merge towards the more serious answer. Status: active > unknown (it may be active) >
+// controlled (still there, kept in check) > history. A rule that holds for `history` also holds for
+// `controlled`, so this order never loses a firing rule. Site: yes > unknown > no (not given counts as unknown).
+const STATUS_ORDER: readonly Status[] = ['history', 'controlled', 'unknown', 'active'];
+const SITE_ORDER: readonly ('yes' | 'no' | 'unknown')[] = ['no', 'unknown', 'yes'];
+const most = <T>(order: readonly T[], xs: readonly T[]): T => xs.reduce((a, b) => (order.indexOf(b) > order.indexOf(a) ? b : a));
+
+function setCondition(f: Map<string, FactValue>, id: string, statuses: readonly Status[], sites: readonly YesNo[]): void {
+  const status = most(STATUS_ORDER, statuses);
+  f.set(`condition.${id}`, status === 'unknown' ? UNKNOWN : status);
+  f.set(`condition.${id}.in_field`, yn(most(SITE_ORDER, sites.map((s) => s ?? 'unknown'))));
+}
+
+/**
+ * One medicine's courses: a course still being taken is the most recent of all; otherwise an unknown last dose
+ * may be more recent than any dated one, so the days since the last dose (and whether it is current) are unknown.
+ */
+function setMedication(f: Map<string, FactValue>, id: string, lastDoses: readonly string[], planned: string): void {
+  let status: FactValue;
+  let days: FactValue;
+  if (lastDoses.includes('still_taking')) [status, days] = ['current', 0];
+  else if (lastDoses.includes(UNKNOWN)) [status, days] = [UNKNOWN, UNKNOWN];
+  else [status, days] = ['past', Math.min(...lastDoses.map((d) => daysBetween(d, planned)))];
+  f.set(`medication.${id}`, status);
+  f.set(`medication.${id}.days_since_last_dose`, days);
+}
+
+/**
+ * One kind of earlier procedure. The rules ask "this procedure in the treated area within N days", so the days
+ * since it count only the entries that may have been in the area (in the area, or site not known); entries known
+ * to be elsewhere count only when every entry was elsewhere (in_field false then). An unknown date may be the most
+ * recent one, so it makes the days unknown. In the field: true when an entry that counts was in the area, else
+ * unknown (a dated entry whose site is unknown may be the recent one, which errs towards deferring).
+ */
+function setProcedure(
+  f: Map<string, FactValue>,
+  id: string,
+  entries: readonly { date: string; inField?: 'yes' | 'no' | 'unknown' }[],
+  planned: string,
+): void {
+  const maybeHere = entries.filter((e) => e.inField !== 'no');
+  const counted = maybeHere.length ? maybeHere : entries;
+  const days = counted.some((e) => e.date === UNKNOWN) ? UNKNOWN : Math.min(...counted.map((e) => daysBetween(e.date, planned)));
+  f.set(`procedure.${id}.days_since`, days);
+  f.set(`procedure.${id}.in_field`, maybeHere.length === 0 ? false : maybeHere.some((e) => e.inField === 'yes') ? true : UNKNOWN);
+}
+
 /** The skin type used: as stated, else derived from the self-report answer, else unknown. */
 export function fitzpatrickOf(
   kb: Knowledge,
@@ -29,53 +90,24 @@ export function screeningFacts(kb: Knowledge, input: ScreeningInput): { facts: M
   f.set('person.pregnant', yn(person.pregnant));
   f.set('person.breastfeeding', yn(person.breastfeeding));
   f.set('person.fitzpatrick', fitzpatrickOf(kb, person).value);
+  const selfReport = kb.fitzpatrick.answers.find((a) => a.id === person.fitzpatrickSelfReport);
+  if (selfReport) f.set('person.fitzpatrick_self_report', selfReport.type);
 
   const allUnknown = (prefix: string, list: readonly { id: string }[], suffixes: readonly string[]) => {
     for (const e of list) for (const s of ['', ...suffixes]) f.set(`${prefix}.${e.id}${s}`, UNKNOWN);
   };
   const byCat = (keep: (c: Knowledge['conditions'][number]) => boolean) => kb.conditions.filter(keep);
   if (person.conditions === 'unknown') allUnknown('condition', byCat((c) => c.category !== 'allergy' && c.category !== 'implant'), ['.in_field']);
-  else {
-    for (const c of person.conditions) {
-      f.set(`condition.${c.id}`, c.status === 'unknown' ? UNKNOWN : c.status);
-      f.set(`condition.${c.id}.in_field`, yn(c.inField));
-    }
-  }
+  else for (const [id, es] of groupById(person.conditions)) setCondition(f, id, es.map((c) => c.status), es.map((c) => c.inField));
   if (person.allergies === 'unknown') allUnknown('condition', byCat((c) => c.category === 'allergy'), []);
   else for (const a of person.allergies) f.set(`condition.${a}`, 'active');
   if (person.implants === 'unknown') allUnknown('condition', byCat((c) => c.category === 'implant'), ['.in_field']);
-  else {
-    for (const i of person.implants) {
-      f.set(`condition.${i.id}`, 'active');
-      f.set(`condition.${i.id}.in_field`, yn(i.inField));
-    }
-  }
+  else for (const [id, es] of groupById(person.implants)) setCondition(f, id, ['active'], es.map((i) => i.inField));
 
   if (person.medications === 'unknown') allUnknown('medication', kb.medications, ['.days_since_last_dose']);
-  else {
-    for (const m of person.medications) {
-      const status = m.lastDose === 'still_taking' ? 'current' : m.lastDose === 'unknown' ? UNKNOWN : 'past';
-      const days = m.lastDose === 'still_taking' ? 0 : m.lastDose === 'unknown' ? UNKNOWN : daysBetween(m.lastDose, planned);
-      const prev = f.get(`medication.${m.id}.days_since_last_dose`);
-      if (prev === undefined || prev === UNKNOWN || (typeof days === 'number' && typeof prev === 'number' && days < prev)) {
-        f.set(`medication.${m.id}`, status);
-        f.set(`medication.${m.id}.days_since_last_dose`, days);
-      }
-    }
-  }
+  else for (const [id, es] of groupById(person.medications)) setMedication(f, id, es.map((m) => m.lastDose), planned);
   if (person.procedures === 'unknown') allUnknown('procedure', kb.procedures, ['.days_since', '.in_field']);
-  else {
-    for (const p of person.procedures) {
-      const days = p.date === 'unknown' ? UNKNOWN : daysBetween(p.date, planned);
-      const key = `procedure.${p.id}.days_since`;
-      const prev = f.get(key);
-      // Keep the most recent (or unknown, which may be more recent than any known date).
-      if (prev === undefined || days === UNKNOWN || (typeof prev === 'number' && typeof days === 'number' && days < prev)) f.set(key, days);
-      const inField = yn(p.inField);
-      const prevIn = f.get(`procedure.${p.id}.in_field`);
-      if (prevIn !== true) f.set(`procedure.${p.id}.in_field`, inField === true ? true : prevIn === UNKNOWN ? UNKNOWN : inField);
-    }
-  }
+  else for (const [id, es] of groupById(person.procedures)) setProcedure(f, id, es, planned);
 
   const device = kb.devices.find((d) => d.id === plan.device);
   f.set('plan.setting', plan.setting);
