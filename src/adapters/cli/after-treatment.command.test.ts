@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import { allRedFlagsNo, atHours, clinicPenTreatment } from '../../../test/support/after-fixtures.js';
 import { cli, tempFiles } from '../../../test/support/cli.js';
 import { readCalendar } from '../../../test/support/ics.js';
+import { when } from './after-treatment.command.js';
 
 const { dir, file } = tempFiles('primum-after-');
 
@@ -28,6 +29,42 @@ describe('primum aftercare', () => {
     const bad = await cli(['aftercare', file('bad.json', { treatment: { ...clinicPenTreatment, device: 'dermaroller' } })]);
     assert.equal(bad.code, 2);
     assert.match(bad.err, /treatment\.device: unknown device 'dermaroller'; closest known: /);
+  });
+});
+
+describe('treatment times in the readable plan', () => {
+  it('show the instant in UTC and the time as given, not the local time labelled UTC', async () => {
+    const r = await cli(['aftercare', file('tokyo.json', { treatment: { ...clinicPenTreatment, treatedAt: '2026-11-22T08:00:00+09:00' } })]);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /Aftercare plan for the treatment of 2026-11-21 23:00 UTC \(as given: 2026-11-22 08:00 \+09:00\)/);
+  });
+  it('a UTC time is shown once', () => {
+    assert.equal(when('2026-11-21T14:00:00Z'), '2026-11-21 14:00 UTC');
+    assert.equal(when('2026-11-21T14:00:00.000+00:00'), '2026-11-21 14:00 UTC');
+    assert.equal(when('2026-11-21T23:30:00-05:00'), '2026-11-22 04:30 UTC (as given: 2026-11-21 23:30 -05:00)');
+    assert.equal(when(null), 'no end date');
+  });
+});
+
+describe('--json failures', () => {
+  it('aftercare and triage print the problems as JSON on stdout for a missing or non-JSON file', async () => {
+    for (const command of ['aftercare', 'triage']) {
+      for (const [path, error] of [[join(dir, 'missing.json'), 'cannot_read_file'], [file('text.json', 'not JSON'), 'invalid_request']] as const) {
+        const r = await cli([command, '--json', path]);
+        assert.equal(r.code, 2, `${command} ${path}`);
+        const body = JSON.parse(r.out) as { error: string; issues: { path: string; message: string }[] };
+        assert.equal(body.error, error);
+        assert.equal(body.issues[0]?.path, '(file)');
+        assert.match(r.err, /The input has 1 problem/);
+      }
+    }
+  });
+  it('and the validation problems too', async () => {
+    const r = await cli(['triage', '--json', file('c4.json', { treatment: clinicPenTreatment, checkIn: { at: atHours(-5) } })]);
+    assert.equal(r.code, 2);
+    const body = JSON.parse(r.out) as { error: string; issues: { path: string }[] };
+    assert.equal(body.error, 'invalid_request');
+    assert.ok(body.issues.some((i) => i.path === 'checkIn.at'));
   });
 });
 

@@ -7,10 +7,21 @@ import type { Result } from '../../service/result.js';
 import { createAfterTreatmentService } from '../../service/after-treatment.service.js';
 import { loadConfig } from '../config.js';
 import { loadValidKnowledge } from '../knowledge/fs-knowledge.js';
-import { printIssues, readJsonArg, wrap } from './io.js';
+import { readJsonArg, reportFailure, wrap } from './io.js';
 
 type Out = (s: string) => void;
-const when = (iso: string | null) => (iso ? iso.replace('T', ' ').slice(0, 16) + ' UTC' : 'no end date');
+const OFFSET = /([+-]\d{2}:\d{2})$/;
+
+/**
+ * A timestamp for a reader: the instant in UTC, and the local time as given when it carried another offset,
+ * e.g. "2026-11-21 23:00 UTC (as given: 2026-11-22 08:00 +09:00)".
+ */
+export function when(iso: string | null): string {
+  if (!iso) return 'no end date';
+  const utc = `${new Date(Date.parse(iso)).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  const offset = OFFSET.exec(iso)?.[1];
+  return offset && offset !== '+00:00' && offset !== '-00:00' ? `${utc} (as given: ${iso.slice(0, 16).replace('T', ' ')} ${offset})` : utc;
+}
 
 /** A readable aftercare plan: the rules with their windows, then each day. */
 export function formatAftercare(p: AftercarePlan): string {
@@ -75,14 +86,12 @@ export function formatTriage(r: TriageResult): string {
   return out.join('\n');
 }
 
-function run<T>(file: string, err: Out, setExit: (c: number) => void, fn: (raw: unknown) => Result<T>): T | undefined {
+/** Reads the input and runs one service call; a failure is reported (as JSON too with --json) with exit code 2. */
+function run<T>(file: string, json: boolean | undefined, out: Out, err: Out, setExit: (c: number) => void, fn: (raw: unknown) => Result<T>): T | undefined {
   const raw = readJsonArg(file);
-  const r = raw.ok ? fn(raw.value) : raw;
-  if (!r.ok) {
-    printIssues(err, r.issues);
-    setExit(2);
-    return undefined;
-  }
+  if (!raw.ok) return void reportFailure(raw, json, out, err, setExit);
+  const r = fn(raw.value);
+  if (!r.ok) return void reportFailure({ ok: false, error: 'invalid_request', issues: r.issues }, json, out, err, setExit);
   return r.value;
 }
 
@@ -98,7 +107,7 @@ export function registerAfterTreatment(program: Command, out: Out, err: Out, set
     .option('--ics <out>', 'also write the plan as an iCalendar (.ics) file')
     .action((file: string, o: { json?: boolean; ics?: string }) => {
       const svc = service();
-      const plan = run(file, err, setExit, (raw) => svc.plan(raw));
+      const plan = run(file, o.json, out, err, setExit, (raw) => svc.plan(raw));
       if (!plan) return;
       if (o.ics) {
         // The calendar of the plan just made: the input is read once (standard input cannot be read twice).
@@ -113,7 +122,7 @@ export function registerAfterTreatment(program: Command, out: Out, err: Out, set
     .option('--json', 'print the machine-readable result')
     .action((file: string, o: { json?: boolean }) => {
       const svc = service();
-      const r = run(file, err, setExit, (raw) => svc.triage(raw));
+      const r = run(file, o.json, out, err, setExit, (raw) => svc.triage(raw));
       if (r) out(o.json ? JSON.stringify(r, null, 2) : formatTriage(r));
     });
 }

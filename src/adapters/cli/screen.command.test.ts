@@ -42,6 +42,21 @@ describe('primum screen', () => {
     assert.doesNotMatch(broken.err + missing.err, /\s+at\s.+:\d+:\d+/);
   });
 
+  it('--json prints the problems as JSON on stdout for a missing or non-JSON file, still exit 2', async () => {
+    for (const [path, error, message] of [
+      [join(dir, 'missing.json'), 'cannot_read_file', /cannot read .*ENOENT/],
+      [file('text.json', 'hello, this is not JSON'), 'invalid_request', /is not valid JSON/],
+    ] as const) {
+      const r = await cli(['screen', '--json', path]);
+      assert.equal(r.code, 2);
+      const body = JSON.parse(r.out) as { error: string; issues: { path: string; message: string }[] };
+      assert.equal(body.error, error);
+      assert.equal(body.issues[0]?.path, '(file)');
+      assert.match(body.issues[0]?.message ?? '', message);
+      assert.match(r.err, message);
+    }
+  });
+
   it('reads standard input with - through the installed bin', () => {
     const bin = fileURLToPath(new URL('../../../bin/primum.js', import.meta.url));
     const r = spawnSync(process.execPath, [bin, 'screen', '-'], { input: JSON.stringify(healthyClinicScreening), encoding: 'utf8' });

@@ -3,7 +3,7 @@ import type { ScreeningResult } from '../../core/screening/engine.js';
 import { createScreeningService } from '../../service/screening.service.js';
 import { loadConfig } from '../config.js';
 import { loadValidKnowledge } from '../knowledge/fs-knowledge.js';
-import { printIssues, readJsonArg, wrap } from './io.js';
+import { readJsonArg, reportFailure, wrap } from './io.js';
 
 const VERDICT_TEXT: Record<ScreeningResult['verdict'], string> = {
   proceed: 'PROCEED',
@@ -57,19 +57,10 @@ export function registerScreen(program: Command, out: (s: string) => void, err: 
     .option('--json', 'print the machine-readable result')
     .action((file: string, o: { json?: boolean }) => {
       const raw = readJsonArg(file);
-      if (!raw.ok) {
-        printIssues(err, raw.issues);
-        setExit(2);
-        return;
-      }
+      if (!raw.ok) return reportFailure(raw, o.json, out, err, setExit);
       const kb = loadValidKnowledge(loadConfig(process.env).knowledgeDir);
       const r = createScreeningService(kb, () => new Date().toISOString()).screen(raw.value);
-      if (!r.ok) {
-        if (o.json) out(JSON.stringify({ error: 'invalid_request', issues: r.issues }, null, 2));
-        printIssues(err, r.issues);
-        setExit(2);
-        return;
-      }
+      if (!r.ok) return reportFailure({ ok: false, error: 'invalid_request', issues: r.issues }, o.json, out, err, setExit);
       const zoneLabel = (id: string) => kb.zones.find((z) => z.id === id)?.label ?? id;
       out(o.json ? JSON.stringify(r.value, null, 2) : formatScreening(r.value, zoneLabel));
     });

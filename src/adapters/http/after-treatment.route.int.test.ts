@@ -36,6 +36,19 @@ describe('POST /api/v1/aftercare-plans', () => {
     assert.ok(cal.getAllSubcomponents('vevent').length > 5);
   });
 
+  it('honours q-values in Accept and says the answer varies by Accept', async () => {
+    for (const [accept, type] of [
+      ['text/calendar;q=0.5, application/json', /^application\/json/],
+      ['application/json;q=0.5, text/calendar', /^text\/calendar/],
+      ['text/calendar, application/json', /^text\/calendar/],
+      ['*/*', /^application\/json/],
+    ] as const) {
+      const res = await post('/api/v1/aftercare-plans', { treatment: clinicPenTreatment }, { accept });
+      assert.equal(res.statusCode, 200, accept);
+      assert.match(String(res.headers['content-type']), type, accept);
+      assert.match(String(res.headers.vary), /accept/i, accept);
+    }
+  });
   it('rejects bad input with every problem, as JSON even when a calendar was asked for', async () => {
     const res = await post('/api/v1/aftercare-plans', { treatment: { ...clinicPenTreatment, treatedAt: 'yesterday', zones: [] } }, { accept: 'text/calendar' });
     assert.equal(res.statusCode, 400);

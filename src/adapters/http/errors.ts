@@ -9,20 +9,25 @@ export interface ErrorBody {
 
 const body = (error: string, path: string, message: string): ErrorBody => ({ error, issues: [{ path, message }] });
 
+/** A request refused before it reaches a route (e.g. by the body parser), with its status and issues. */
+export class RequestError extends Error {
+  constructor(readonly status: number, readonly error: string, readonly issues: Issue[]) {
+    super(issues.map((i) => `${i.path}: ${i.message}`).join('; '));
+  }
+}
+
 /** One mapper from failures to HTTP: never a stack trace, never a 500 for bad input. */
 export function installErrorHandling(app: FastifyInstance, bodyLimit: number): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (err instanceof RequestError) return reply.code(err.status).send({ error: err.error, issues: err.issues });
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       return reply.code(413).send(body('payload_too_large', '(body)', `the request body is larger than the ${bodyLimit} bytes accepted`));
     }
     if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-      return reply.code(415).send(body('unsupported_media_type', '(headers).content-type', 'send the body as application/json'));
+      return reply.code(415).send(body('unsupported_media_type', '(body)', 'send JSON with Content-Type: application/json'));
     }
-    if (err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
-      return reply.code(400).send(body('invalid_request', '(body)', 'the body is empty; send a JSON object'));
-    }
-    if (err instanceof SyntaxError || err.code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH') {
-      return reply.code(400).send(body('invalid_request', '(body)', `the body is not valid JSON (${err.message.replace(/\s+/g, ' ').slice(0, 120)})`));
+    if (err.code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH') {
+      return reply.code(400).send(body('invalid_request', '(headers).content-length', 'the Content-Length header does not match the body sent'));
     }
     if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
       return reply.code(err.statusCode).send(body('invalid_request', '(request)', err.message));

@@ -5,7 +5,8 @@ import { OPERATORS, SETTINGS } from '../../core/knowledge/facts.js';
 import { knowledgeSummary } from '../../core/knowledge/summary.js';
 import { zoneLimits } from '../../core/screening/zone-limits.js';
 import { parseWith } from '../../service/result.js';
-import { IssuesBody, passThrough } from './screening.route.js';
+import { IssuesBody } from './responses.js';
+import { passThrough } from './screening.route.js';
 
 export function knowledgeRoutes(app: FastifyInstance, kb: Knowledge): void {
   const summary = knowledgeSummary(kb);

@@ -98,6 +98,43 @@ describe('POST /api/v1/screenings', () => {
   });
 });
 
+describe('request bodies that are not plain JSON', () => {
+  const unsupported = { error: 'unsupported_media_type', issues: [{ path: '(body)', message: 'send JSON with Content-Type: application/json' }] };
+  it('answers 415 for a text/plain body on every JSON route, without echoing the body', async () => {
+    for (const url of ['/api/v1/screenings', '/api/v1/screenings/report.pdf', '/api/v1/triage', '/api/v1/aftercare-plans']) {
+      const res = await app.inject({ method: 'POST', url, payload: JSON.stringify(healthyClinicScreening), headers: { 'content-type': 'text/plain' } });
+      assert.equal(res.statusCode, 415, `${url}: ${res.body}`);
+      assert.deepEqual(res.json(), unsupported);
+    }
+  });
+  it('gives the path of a __proto__ key instead of "Body is not valid JSON"', async () => {
+    const res = await post('{"person":{"conditions":[{"__proto__":{"polluted":true}}]}}');
+    assert.equal(res.statusCode, 400);
+    assert.deepEqual(res.json<IssuesBody>().issues, [{ path: 'person.conditions[0].__proto__', message: 'the key __proto__ is not allowed; remove it' }]);
+  });
+  it('says why malformed JSON is refused', async () => {
+    const res = await post('{"person":');
+    assert.match(res.json<IssuesBody>().issues[0]?.message ?? '', /^the body is not valid JSON: /);
+  });
+  it('never echoes a long value back whole', async () => {
+    const res = await post({ person: { ...healthyAdult, age: 'z'.repeat(3000) }, plan: clinicCheekPlan });
+    assert.equal(res.statusCode, 400);
+    for (const i of res.json<IssuesBody>().issues) assert.ok(i.message.length < 200, i.message);
+  });
+  it('number problems read as plain words', async () => {
+    const res = await post(`{"person":{"age":1e400,"fitzpatrick":2.5},"plan":${JSON.stringify({ ...clinicCheekPlan, zones: [{ zone: 'forehead', depthMm: 0 }] })}}`);
+    const byPath = Object.fromEntries(res.json<IssuesBody>().issues.map((i) => [i.path, i.message]));
+    assert.match(byPath['person.age'] ?? '', /^must be a number/);
+    assert.doesNotMatch(byPath['person.age'] ?? '', /null/);
+    assert.equal(byPath['person.fitzpatrick'], 'must be a whole number, or "unknown"; got 2.5');
+    assert.equal(byPath['plan.zones[0].depthMm'], 'must be a number greater than 0; got 0');
+  });
+  it('an impossible planned date gets one message, not a second "is after the planned treatment date"', async () => {
+    const res = await post({ person: { ...healthyAdult, procedures: [{ id: 'botulinum_toxin', date: '2026-03-01' }] }, plan: { ...clinicCheekPlan, plannedDate: '2026-02-30' } });
+    assert.deepEqual(res.json<IssuesBody>().issues, [{ path: 'plan.plannedDate', message: '"2026-02-30" is not a real date: February 2026 has 28 days; use YYYY-MM-DD' }]);
+  });
+});
+
 describe('POST /api/v1/screenings/report.pdf', () => {
   it('renders the report as a PDF', async () => {
     const res = await post(healthyClinicScreening, {});
@@ -124,6 +161,16 @@ describe('API metadata', () => {
     assert.ok(body?.properties?.person && body.properties.plan);
   });
 
+  it('documents 200, 400, 413 and 415 for the JSON routes', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{ paths: Record<string, { post?: { responses?: Record<string, { description?: string; content?: Record<string, unknown> }> } }> }>();
+    for (const path of ['/api/v1/screenings', '/api/v1/triage', '/api/v1/aftercare-plans']) {
+      const responses = doc.paths[path]?.post?.responses ?? {};
+      for (const code of ['200', '400', '413', '415']) assert.ok(responses[code], `${path} documents ${code}`);
+      assert.match(responses['200']?.description ?? '', /\S/);
+      assert.match(responses['415']?.description ?? '', /application\/json/);
+    }
+    assert.ok(doc.paths['/api/v1/aftercare-plans']?.post?.responses?.['200']?.content?.['text/calendar']);
+  });
   it('serves a browsable reference at /api/docs', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/docs/' });
     assert.equal(res.statusCode, 200);

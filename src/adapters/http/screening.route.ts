@@ -1,13 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import type { Knowledge } from '../../core/knowledge/compile.js';
 import type { ScreeningService } from '../../service/screening.service.js';
 import { reportLabels, screeningReportPdf } from '../pdf/screening-report.js';
-
-export const IssuesBody = z.object({
-  error: z.string(),
-  issues: z.array(z.object({ path: z.string(), message: z.string() })),
-});
+import { documentedResult, jsonBodyErrors } from './responses.js';
 
 /** Route schemas are declared for the OpenAPI document; the service does the validation. */
 export const passThrough = () => (data: unknown) => ({ value: data });
@@ -19,7 +14,7 @@ export function screeningRoutes(app: FastifyInstance, svc: ScreeningService, kb:
       tags: ['screening'],
       summary: 'The screening report as a printable PDF (same request body as /api/v1/screenings)',
       body: svc.schema,
-      response: { 400: IssuesBody, 413: IssuesBody },
+      response: { ...jsonBodyErrors },
     },
     validatorCompiler: passThrough,
   }, async (req, reply) => {
@@ -39,7 +34,10 @@ export function screeningRoutes(app: FastifyInstance, svc: ScreeningService, kb:
       summary: 'Screen a person x plan x setting before treatment',
       description: 'Returns a verdict (proceed, proceed_with_precautions, defer, do_not_treat) with findings, each with its rule id, inputs, sources and grades.',
       body: svc.schema,
-      response: { 400: IssuesBody, 413: IssuesBody },
+      response: {
+        200: documentedResult('The screening result: verdict, summary, earliestDate, mustChange, questions, findings (each with its rule id, inputs, sources and grades), sources, conflicts, notices and stamp.', 'docs/screening.md'),
+        ...jsonBodyErrors,
+      },
     },
     validatorCompiler: passThrough,
   }, (req, reply) => {

@@ -8,6 +8,7 @@ import { createAfterTreatmentService } from '../../service/after-treatment.servi
 import { createScreeningService, type Clock } from '../../service/screening.service.js';
 import { afterTreatmentRoutes } from './after-treatment.route.js';
 import { installErrorHandling } from './errors.js';
+import { acceptJsonBodiesOnly } from './json-body.js';
 import { knowledgeRoutes } from './knowledge.route.js';
 import { screeningRoutes } from './screening.route.js';
 import { webRoutes } from './web.route.js';
@@ -31,6 +32,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app, deps.bodyLimit);
+  acceptJsonBodiesOnly(app);
   await app.register(swagger, {
     openapi: {
       info: {
