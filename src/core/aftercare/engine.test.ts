@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { TREATED_AT, clinicPenTreatment, rfTreatment } from '../../../test/support/after-fixtures.js';
+import { TREATED_AT, allRedFlagsNo, atHours, clinicPenTreatment, rfTreatment } from '../../../test/support/after-fixtures.js';
 import { NOW, shippedKnowledge } from '../../../test/support/fixtures.js';
 import { aftercareInputSchema } from '../../service/after-treatment.service.js';
+import { triage } from '../triage/engine.js';
+import { triageInputSchema } from '../triage/input.js';
+import { checkInSamples, safetyNetHorizonHours } from '../triage/safety-net.js';
 import { aftercarePlan } from './engine.js';
 
 const kb = shippedKnowledge();
@@ -69,4 +72,58 @@ describe('aftercare plan', () => {
     assert.ok(top?.signs.some((s) => s.symptomId === 'breathing_difficulty'));
     assert.ok(p.safetyNet.some((s) => s.level === 'see_doctor_today' && s.signs.some((x) => x.symptomId === 'fever')));
   });
+
+  it('never calls normal what a check-in that day escalates (every expected effect, every day of the plan)', () => {
+    const tri = triageInputSchema(kb);
+    const horizon = safetyNetHorizonHours(kb);
+    const samples = checkInSamples(kb, horizon);
+    const levelOf = (treatment: object, symptomId: string, hours: number) =>
+      triage(kb, tri.parse({
+        treatment, checkIn: { at: atHours(hours) }, redFlags: allRedFlagsNo(),
+        symptoms: [{ id: symptomId, severity: 'mild', trend: 'improving', beyondTreatedArea: false, startedAt: TREATED_AT }],
+      }), { now: NOW }).level;
+    // The symptoms in which an effect normally shows: those a check-in leaves at self-care at some time.
+    // Escalation signs also listed on an effect (bleeding that will not stop, sunburn) never are.
+    const presentation = new Map<string, string[]>();
+    const checked = new Set<string>();
+    const treatments = [
+      { ...clinicPenTreatment, zones: [{ zone: 'cheek_medial_buccal', depthMm: 0.5 }], numbingCream: false },
+      { ...clinicPenTreatment, zones: [{ zone: 'periorbital_lower_lid', depthMm: 0.5 }, { zone: 'cheek_medial_buccal', depthMm: 1.5 }], numbingCream: true },
+      { ...rfTreatment, rfEnergy: 'standard', numbingCream: false },
+    ];
+    for (const treatment of treatments) {
+      const p = plan({ treatment, person: { fitzpatrick: 3 } });
+      for (const day of p.days) {
+        for (const n of day.normal) {
+          const effect = kb.effects.find((e) => e.id === n.effectId);
+          assert.ok(effect);
+          if (!presentation.has(effect.id)) {
+            const symptoms = effect.symptoms.filter((s) => !kb.symptoms.find((x) => x.id === s)?.redFlag);
+            presentation.set(effect.id, symptoms.filter((s) => samples.some((x) => levelOf(treatment, s, x.at) === 'self_care')));
+          }
+          const inDay = samples.filter((x) => x.at >= day.day * 24 && x.at < day.day * 24 + 24).map((x) => x.at);
+          for (const s of presentation.get(effect.id) ?? []) {
+            for (const h of [day.day * 24, ...inDay, day.day * 24 + 23.99]) {
+              const level = levelOf(treatment, s, h);
+              checked.add(effect.id);
+              assert.equal(level, 'self_care', `${effect.id}: '${s}' is "normal" on day ${day.day} but a check-in at ${h} h gives ${level}`);
+            }
+          }
+        }
+      }
+    }
+    // Effects with no symptom of their own to report at a check-in are the only ones left unchecked.
+    const unchecked = [...presentation.keys()].filter((id) => !checked.has(id)).sort();
+    assert.deepEqual(unchecked, ['photosensitivity_expected', 'rf_grid_marks_crusting_expected']);
+  });
+
+  it('tender neck glands and day-4 swelling are not called normal (REFERENCE §7.2 asks for the practitioner)', () => {
+    const p = plan({ treatment: { ...clinicPenTreatment, zones: [{ zone: 'cheek_medial_buccal', depthMm: 0.5 }] } });
+    const normalOn = (d: number, id: string) => p.days[d]?.normal.some((n) => n.effectId === id);
+    assert.equal(normalOn(3, 'oedema_expected'), true);
+    assert.equal(normalOn(4, 'oedema_expected'), false);
+    for (let d = 0; d < p.days.length; d += 1) assert.equal(normalOn(d, 'lymph_node_tenderness_transient'), false, `day ${d}`);
+    assert.ok(p.safetyNet.some((i) => i.level === 'contact_practitioner' && i.signs.some((s) => s.symptomId === 'tender_neck_nodes')));
+  });
 });
+

@@ -76,9 +76,25 @@ export interface AftercarePlan {
 
 const dayOf = (hours: number) => Math.floor(hours / 24);
 
+/** "24 hours", "3 days", "2 weeks": a window length in words. */
+export function durationWords(hours: number): string {
+  if (hours >= 336 && hours % 168 === 0) return `${hours / 168} weeks`;
+  if (hours > 24 && hours % 24 === 0) return `${hours / 24} days`;
+  return hours === 1 ? '1 hour' : `${hours} hours`;
+}
+
+/** A rule title with {duration} and {minimum} filled in from the window this treatment actually gets. */
+function titleOf(title: string, untilHours: number | null, minimumHours: number | undefined): string {
+  return title
+    .replace('{duration}', untilHours === null ? 'the time your practitioner advises' : durationWords(untilHours))
+    .replace('{minimum}', minimumHours === undefined ? '' : durationWords(minimumHours));
+}
+
 function expectedEffects(kb: Knowledge, facts: Facts, at: (h: number) => string): ExpectedEffect[] {
   return kb.effects
     .filter((e) => e.kind === 'expected' && (!e.appliesWhen || evaluate(e.appliesWhen, facts) !== false))
+    // An effect a check-in escalates from its first day (normal window empty) is never presented as normal.
+    .filter((e) => e.normalUntilHours === null || e.normalUntilHours > e.onsetHours[0])
     .map((e) => ({
       effectId: e.id,
       label: e.label,
@@ -104,7 +120,7 @@ export function aftercarePlan(kb: Knowledge, treatment: TreatmentInput, person: 
       ruleVersion: r.version,
       type: r.type,
       topic: r.topic,
-      title: r.title,
+      title: titleOf(r.title, i.untilHours, r.minimumHours),
       advice: r.advice,
       from: at(r.fromHours),
       until: i.untilHours === null ? null : at(i.untilHours),
@@ -173,7 +189,7 @@ export function aftercarePlan(kb: Knowledge, treatment: TreatmentInput, person: 
     days,
     checkIns,
     nextSession,
-    safetyNet: safetyNet(kb, new Map([...facts].filter(([k]) => k.startsWith('treatment.')))),
+    safetyNet: safetyNet(kb, facts),
     sources: sourceDictionary(kb, instructions.map((i) => i.sources)),
     conflicts: conflictDictionary(kb, instructions.map((i) => i.conflicts)),
     stamp: stampOf(kb, opts.now),

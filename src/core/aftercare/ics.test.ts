@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import ICAL from 'ical.js';
-import { clinicPenTreatment } from '../../../test/support/after-fixtures.js';
+import { clinicPenTreatment, rfTreatment } from '../../../test/support/after-fixtures.js';
 import { NOW, shippedKnowledge } from '../../../test/support/fixtures.js';
 import { aftercareInputSchema } from '../../service/after-treatment.service.js';
 import { aftercarePlan } from './engine.js';
-import { aftercareCalendar } from './ics.js';
+import { aftercareCalendar, daytime } from './ics.js';
 import { readCalendar } from '../../../test/support/ics.js';
 
 const kb = shippedKnowledge();
@@ -51,4 +51,40 @@ describe('aftercare iCalendar export', () => {
   it('is deterministic: the same plan gives the same file', () => {
     assert.equal(aftercareCalendar(plan, { now: NOW }), ics);
   });
+
+  it('reminds on the morning of the earliest next-session date', () => {
+    const next = readCalendar(ics).getAllSubcomponents('vevent').find((e) => String(e.getFirstPropertyValue('summary')).includes('next microneedling'));
+    const alarm = next?.getFirstSubcomponent('valarm');
+    assert.ok(alarm, 'the all-day next-session event has an alarm');
+    assert.equal(String(alarm.getFirstPropertyValue('trigger')), 'PT9H');
+  });
+
+  it('titles follow the actual window (RF: 72 h of no exercise is "3 days")', () => {
+    const rf = aftercareInputSchema(kb).parse({ treatment: { ...rfTreatment, rfEnergy: 'standard' } });
+    const p = aftercarePlan(kb, rf.treatment, rf.person, { now: NOW });
+    const exercise = p.instructions.find((i) => i.ruleId === 'ac_no_exercise_sweat');
+    assert.equal(exercise?.title, 'No hard exercise or heavy sweating for 3 days');
+    const summaries = readCalendar(aftercareCalendar(p, { now: NOW })).getAllSubcomponents('vevent').map((v) => String(v.getFirstPropertyValue('summary')));
+    assert.ok(summaries.includes('Aftercare window ends: No hard exercise or heavy sweating for 3 days'), summaries.join('; '));
+    assert.equal(plan.instructions.find((i) => i.ruleId === 'ac_no_exercise_sweat')?.title, 'No hard exercise or heavy sweating for 2 days');
+    for (const i of [...p.instructions, ...plan.instructions]) assert.ok(!/[{}]/.test(i.title), i.title);
+  });
+
+  it('never rings at night: a late treatment gets its reminders the next morning, in the offset it was given in', () => {
+    const late = (treatedAt: string) => {
+      const i = aftercareInputSchema(kb).parse({ treatment: { ...clinicPenTreatment, treatedAt } });
+      const events = readCalendar(aftercareCalendar(aftercarePlan(kb, i.treatment, i.person, { now: NOW }), { now: NOW }))
+        .getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+      return events.filter((e) => !e.startDate.isDate).map((e) => e.startDate.toJSDate().toISOString());
+    };
+    const utc = late('2026-11-21T23:30:00Z');
+    assert.ok(utc.includes('2026-11-23T09:00:00.000Z'), 'day 1 check-in (23:30 UTC) moved to 09:00 the next morning');
+    for (const at of utc) assert.ok(new Date(at).getUTCHours() >= 9 && new Date(at).getUTCHours() < 21, at);
+    const paris = late('2026-11-21T23:30:00+01:00');
+    assert.ok(paris.includes('2026-11-23T08:00:00.000Z'), '09:00 in UTC+01:00');
+    assert.equal(daytime('2026-11-22T14:00:00.000Z', 0), '2026-11-22T14:00:00.000Z');
+    assert.equal(daytime('2026-11-22T03:00:00.000Z', 0), '2026-11-22T09:00:00.000Z');
+    assert.equal(daytime('2026-11-22T03:00:00.000Z', -300), '2026-11-22T14:00:00.000Z');
+  });
 });
+

@@ -45,6 +45,29 @@ function fold(line: string): string {
   return parts.join('\r\n ');
 }
 
+/** The UTC offset a timestamp was written with, in minutes (Z = 0). */
+function offsetMinutes(iso: string): number {
+  const m = /([+-])(\d{2}):?(\d{2})$/.exec(iso);
+  return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+}
+
+/** Reminders go off between 09:00 and 21:00 local time. */
+const DAY_START_H = 9;
+const DAY_END_H = 21;
+
+/**
+ * The first moment at or after `iso` that falls in the daytime of the person's clock (the offset of the
+ * treatment time; UTC when it was given in Z). Never earlier than `iso`, so a day-N check-in stays on day N or later.
+ */
+export function daytime(iso: string, offsetMin: number): string {
+  const ms = Date.parse(iso);
+  const local = new Date(ms + offsetMin * 60_000);
+  const h = local.getUTCHours() + local.getUTCMinutes() / 60;
+  if (h >= DAY_START_H && h < DAY_END_H) return new Date(ms).toISOString();
+  const morning = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() + (h >= DAY_END_H ? 1 : 0), DAY_START_H);
+  return new Date(morning - offsetMin * 60_000).toISOString();
+}
+
 interface Event {
   key: string;
   summary: string;
@@ -53,15 +76,18 @@ interface Event {
   alarm?: string;
 }
 
+const allDayAlarmTrigger = `TRIGGER;RELATED=START:PT${DAY_START_H}H`;
+
 /** The plan as an iCalendar file: check-in reminders, the end of each "avoid" window, the earliest next session. */
 export function aftercareCalendar(plan: AftercarePlan, opts: { now: string }): string {
   const safety = plan.notices.emergency;
+  const offset = offsetMinutes(plan.treatedAt);
   const events: Event[] = [
     ...plan.checkIns.map((c) => ({
       key: `checkin:${c.id}`,
       summary: `Primum: ${c.label}`,
       description: `${c.why}\nOpen Primum and answer the check-in questions.\n${safety}`,
-      start: { at: c.at },
+      start: { at: daytime(c.at, offset) },
       alarm: `Time for your ${c.label.toLowerCase()}`,
     })),
     ...plan.instructions
@@ -69,8 +95,8 @@ export function aftercareCalendar(plan: AftercarePlan, opts: { now: string }): s
       .map((i) => ({
         key: `ends:${i.ruleId}`,
         summary: `Aftercare window ends: ${i.title}`,
-        description: `This aftercare window ends now${i.untilNote ? ` (${i.untilNote})` : ''}.\n${i.advice}\n${safety}`,
-        start: { at: i.until ?? plan.treatedAt },
+        description: `This aftercare window has ended${i.untilNote ? ` (${i.untilNote})` : ''}.\n${i.advice}\n${safety}`,
+        start: { at: daytime(i.until ?? plan.treatedAt, offset) },
         alarm: `Aftercare window ends: ${i.title}`,
       })),
   ];
@@ -80,6 +106,7 @@ export function aftercareCalendar(plan: AftercarePlan, opts: { now: string }): s
       summary: 'Earliest date for your next microneedling session',
       description: `${plan.nextSession.advice.map((a) => a.advice).join('\n')}\nOnly if your skin has fully healed and any problem has been reviewed.`,
       start: { date: plan.nextSession.earliestDate },
+      alarm: 'Your next microneedling session can be booked from today, if your skin has fully healed',
     });
   }
   const stamp = utc(opts.now);
@@ -93,7 +120,9 @@ export function aftercareCalendar(plan: AftercarePlan, opts: { now: string }): s
       lines.push(`DTSTART;VALUE=DATE:${dateValue(e.start.date)}`, `DTEND;VALUE=DATE:${dateValue(next)}`);
     }
     lines.push(`SUMMARY:${text(e.summary)}`, `DESCRIPTION:${text(e.description)}`, 'TRANSP:TRANSPARENT');
-    if (e.alarm) lines.push('BEGIN:VALARM', 'ACTION:DISPLAY', 'TRIGGER:PT0M', `DESCRIPTION:${text(e.alarm)}`, 'END:VALARM');
+    // An all-day event starts at local midnight: its reminder goes off at 09:00 on the day.
+    const trigger = 'at' in e.start ? 'TRIGGER:PT0M' : allDayAlarmTrigger;
+    if (e.alarm) lines.push('BEGIN:VALARM', 'ACTION:DISPLAY', trigger, `DESCRIPTION:${text(e.alarm)}`, 'END:VALARM');
     lines.push('END:VEVENT');
   }
   lines.push('END:VCALENDAR');

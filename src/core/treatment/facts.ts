@@ -1,5 +1,5 @@
 import type { Knowledge } from '../knowledge/compile.js';
-import type { FactValue } from '../knowledge/evaluate.js';
+import { UNKNOWN, type FactValue } from '../knowledge/evaluate.js';
 import { fitzpatrickOf } from '../screening/facts.js';
 import type { TreatedPerson, TreatmentInput } from './input.js';
 
@@ -23,7 +23,8 @@ export function treatmentFacts(kb: Knowledge, t: TreatmentInput, person: Treated
   f.set('treatment.perioral', perioral);
   for (const p of t.products) f.set(`treatment.product.${p}`, true);
   const anaesthetic = t.products.some((p) => kb.products.find((x) => x.id === p)?.category === 'anaesthetic');
-  f.set('treatment.numbing_cream', t.numbingCream || anaesthetic);
+  // An omitted answer is unknown, never "no": the triage rules then ask, and the safety net assumes the worst.
+  f.set('treatment.numbing_cream', anaesthetic || t.numbingCream === true ? true : t.numbingCream === false ? false : UNKNOWN);
   f.set('treatment.adjunct.adjunct_prp_prf', t.adjunctPrp);
   f.set('treatment.adjunct.adjunct_topicals', t.products.length > 0);
   if (t.indication) f.set('treatment.indication', t.indication);

@@ -16,7 +16,10 @@ export function treatmentSchema(kb: Knowledge) {
       .max(30)
       .describe('each treated zone with its needle depth setting (mm)'),
     products: z.array(vocabId('product', ids(kb.products))).max(30).default([]).describe('products applied during or right after'),
-    numbingCream: z.boolean().default(false),
+    numbingCream: z
+      .union([z.boolean(), Unknown])
+      .optional()
+      .describe('whether a numbing (local anaesthetic) cream was used; left out = unknown, which is never read as "no"'),
     adjunctPrp: z.boolean().default(false),
     rfEnergy: z.enum(['standard', 'high']).optional().describe('RF treatments: the energy used, as the practitioner judged it'),
     indication: vocabId('indication', ids(kb.indications)).optional(),

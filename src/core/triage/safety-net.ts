@@ -1,43 +1,176 @@
 import type { Knowledge } from '../knowledge/compile.js';
-import type { FactValue } from '../knowledge/evaluate.js';
-import type { Level } from '../knowledge/schema.js';
-import { levelRank } from '../rules/order.js';
-import { runTriageRules } from '../rules/run.js';
+import type { Condition } from '../knowledge/condition.js';
+import { evaluate, UNKNOWN, type FactValue, type Facts } from '../knowledge/evaluate.js';
+import type { Level, Symptom } from '../knowledge/schema.js';
+import { levelRank, maxLevel, minLevel } from '../rules/order.js';
+import { runTriageRules, type TriageRun } from '../rules/run.js';
+
+export interface SafetyNetSign {
+  readonly symptomId: string;
+  /** The sign in plain words, with the days it applies to when its level depends on the day, e.g. "Pain (from day 1)". */
+  readonly label: string;
+  /** When this level applies, in hours after treatment ([fromHours, untilHours]); absent when it applies throughout. */
+  readonly fromHours?: number;
+  /** Null: to the end of the healing period and beyond. */
+  readonly untilHours?: number | null;
+}
 
 export interface SafetyNetItem {
   readonly level: Level;
   readonly label: string;
   readonly timeFrame: string;
   readonly words: string;
-  /** The red flags that on their own lead to this level. */
-  readonly signs: readonly { symptomId: string; label: string }[];
+  /** The signs a check-in would send to this level, each on its own. */
+  readonly signs: readonly SafetyNetSign[];
+}
+
+/** Facts that describe a check-in rather than the treatment or the person: the safety net sets them itself. */
+const isCheckInFact = (k: string) => k.startsWith('checkin.') || k.startsWith('symptom.') || k === 'person.temperature_c';
+
+/**
+ * The level of a triage run when every unknown fact about the treatment or the person takes its worst value:
+ * a rule that asks only because of such a fact (e.g. numbing cream not recorded) counts as firing. Used where
+ * nobody can be asked, such as a plan handed out in advance. A rule that waits on a symptom answer keeps the
+ * policy floor.
+ */
+export function worstCaseLevel(kb: Knowledge, run: TriageRun): Level {
+  const floor = kb.manifest.policy.unknownTriageFloor;
+  let level: Level = 'self_care';
+  for (const h of run.hits) {
+    const onlyBackground = Object.entries(h.inputs).every(([k, v]) => v !== UNKNOWN || !isCheckInFact(k));
+    const l = h.result === 'fired' || onlyBackground ? h.rule.then.level : minLevel(h.rule.then.level, floor);
+    level = maxLevel(level, l);
+  }
+  return level;
+}
+
+/** Every hour at which a triage rule or time window can change its answer. */
+function hourBreakpoints(kb: Knowledge): number[] {
+  const out = new Set<number>();
+  for (const w of kb.timeWindows) {
+    out.add(w.fromHours);
+    if (w.toHours !== null) out.add(w.toHours);
+  }
+  const walk = (c: Condition) => {
+    if ('fact' in c) {
+      if (c.fact !== 'checkin.hours_since_treatment') return;
+      for (const v of [c.gt, c.gte, c.lt, c.lte, c.eq]) if (typeof v === 'number') out.add(v);
+    } else if ('all' in c) c.all.forEach(walk);
+    else if ('any' in c) c.any.forEach(walk);
+    else walk(c.not);
+  };
+  for (const r of kb.triage.rules) walk(r.when);
+  return [...out].sort((a, b) => a - b);
+}
+
+/** The healing period the safety net covers: to the end of the day of the last check-in. */
+export const safetyNetHorizonHours = (kb: Knowledge): number => (Math.floor(Math.max(0, ...kb.checkIns.map((c) => c.hours)) / 24) + 1) * 24;
+
+/**
+ * Sample times that see every answer the rules can give before `horizon`: each breakpoint itself and one time
+ * inside each gap, with the span of hours each stands for.
+ */
+export function checkInSamples(kb: Knowledge, horizon: number): { at: number; from: number; to: number }[] {
+  const points = [0, ...hourBreakpoints(kb).filter((b) => b > 0 && b < horizon), horizon];
+  const out: { at: number; from: number; to: number }[] = [];
+  for (let i = 0; i < points.length - 1; i += 1) {
+    const a = points[i] ?? 0;
+    const b = points[i + 1] ?? horizon;
+    out.push({ at: a, from: a, to: a }, { at: (a + b) / 2, from: a, to: b });
+  }
+  return out;
+}
+
+/** Whether the symptom can follow this treatment: some effect that applies lists it, or no effect claims it. */
+function canFollow(kb: Knowledge, s: Symptom, facts: Facts): boolean {
+  const claims = kb.effects.filter((e) => e.symptoms.includes(s.id));
+  return claims.length === 0 || claims.some((e) => !e.appliesWhen || evaluate(e.appliesWhen, facts) !== false);
+}
+
+/** The facts of a check-in that reports this one sign and answers "no" to every other warning sign. */
+function checkInWith(kb: Knowledge, base: Facts, s: Symptom, hours: number): Map<string, FactValue> {
+  const f = new Map<string, FactValue>(base);
+  f.set('checkin.hours_since_treatment', hours);
+  for (const r of kb.symptoms) if (r.redFlag) f.set(`symptom.${r.id}`, false);
+  f.set(`symptom.${s.id}`, true);
+  if (!s.redFlag) {
+    // A listed symptom at its mildest: mild, improving, on the treated skin, there since the treatment.
+    f.set(`symptom.${s.id}.severity`, 'mild');
+    f.set(`symptom.${s.id}.trend`, 'improving');
+    f.set(`symptom.${s.id}.beyond_treated_area`, false);
+    f.set(`symptom.${s.id}.hours_since_onset`, hours);
+  }
+  return f;
+}
+
+const day = (h: number) => Math.floor(h / 24);
+
+/** "from day 4", "days 1–3", "in the first 6 hours": the span of hours a level applies to, in words. */
+function spanWords(from: number, to: number, horizon: number): string {
+  const whole = (h: number) => h % 24 === 0;
+  if (to >= horizon) return from === 0 ? '' : whole(from) ? `from day ${day(from)}` : `after the first ${from} hours`;
+  if (from === 0 && !whole(to)) return `in the first ${to} hours`;
+  if (whole(from) && whole(to)) {
+    const last = day(to) - 1;
+    return last <= day(from) ? `on day ${day(from)}` : `days ${day(from)}–${last}`;
+  }
+  return `between ${from} and ${to} hours after treatment`;
 }
 
 const cache = new WeakMap<Knowledge, Map<string, SafetyNetItem[]>>();
 
 /**
- * "If X happens, do Y": each red flag is run through the triage rules on its own (any time, hour 1, day 2),
- * so the safety net says exactly what a check-in would. Grouped by level, most urgent first.
+ * "If X happens, do Y", for this treatment and person. Each warning sign is put through the triage rules as a
+ * check-in that reports it alone (a red flag answered "yes"; any other sign that is never part of normal healing,
+ * mild and improving), at every time the rules can tell apart over the healing period. A sign whose level changes
+ * with the day is listed under each level with its days. Signs that cannot follow this treatment (RF burns after
+ * a mechanical pen) are left out. An unknown fact about the treatment (numbing cream not recorded) takes its worst
+ * value. Grouped by level, most urgent first. Check-in facts in `facts` are ignored.
  */
-export function safetyNet(kb: Knowledge, treatment: ReadonlyMap<string, FactValue> = new Map()): SafetyNetItem[] {
-  const key = [...treatment.entries()].map(([k, v]) => `${k}=${String(v)}`).join('|');
+export function safetyNet(kb: Knowledge, facts: ReadonlyMap<string, FactValue> = new Map()): SafetyNetItem[] {
+  const base = new Map([...facts].filter(([k]) => !isCheckInFact(k)).sort(([a], [b]) => a.localeCompare(b)));
+  const key = [...base].map(([k, v]) => `${k}=${String(v)}`).join('|');
   let byKey = cache.get(kb);
   if (!byKey) cache.set(kb, (byKey = new Map<string, SafetyNetItem[]>()));
   const hit = byKey.get(key);
   if (hit) return hit;
-  const groups = new Map<Level, { symptomId: string; label: string }[]>();
-  for (const s of kb.symptoms.filter((x) => x.redFlag)) {
-    const alone = (hours: number | null) => {
-      const facts = new Map<string, FactValue>(treatment);
-      facts.set('checkin.hours_since_treatment', hours);
-      facts.set(`symptom.${s.id}`, true);
-      facts.set(`symptom.${s.id}.severity`, 'severe');
-      return runTriageRules(kb, facts).level;
-    };
-    // The most urgent of: any time, the first hours (e.g. numbing-cream toxicity) and day 2.
-    const level = [alone(null), alone(1), alone(48)].reduce((a, b) => (levelRank(b) > levelRank(a) ? b : a));
-    if (level === 'self_care') continue;
-    groups.set(level, [...(groups.get(level) ?? []), { symptomId: s.id, label: s.label }]);
+
+  const horizon = safetyNetHorizonHours(kb);
+  const samples = checkInSamples(kb, horizon);
+  const levelAt = (s: Symptom, hours: number) => worstCaseLevel(kb, runTriageRules(kb, checkInWith(kb, base, s, hours)));
+  // Normal healing: a symptom of an expected effect of this treatment that a check-in leaves at self-care while
+  // the effect is normal. Such a symptom is covered by the plan's days and check-ins, not the safety net.
+  const expected = kb.effects.filter((e) => e.kind === 'expected' && (!e.appliesWhen || evaluate(e.appliesWhen, base) !== false));
+  const normalPresentation = (s: Symptom, levels: readonly { at: number; level: Level }[]) =>
+    expected.some(
+      (e) =>
+        e.symptoms.includes(s.id) &&
+        levels.some((x) => x.level === 'self_care' && x.at >= e.onsetHours[0] && x.at < (e.normalUntilHours ?? horizon)),
+    );
+  const groups = new Map<Level, SafetyNetSign[]>();
+  for (const s of kb.symptoms) {
+    if (!canFollow(kb, s, base)) continue;
+    const levels = samples.map((x) => ({ ...x, level: levelAt(s, x.at) }));
+    if (!s.redFlag && normalPresentation(s, levels)) continue;
+    // Merge neighbouring samples with the same level into spans.
+    const spans: { level: Level; from: number; to: number }[] = [];
+    for (const x of levels) {
+      const last = spans.at(-1);
+      if (last && last.level === x.level) last.to = x.to;
+      else spans.push({ level: x.level, from: x.from, to: x.to });
+    }
+    const byLevel = new Map<Level, { from: number; to: number }[]>();
+    for (const sp of spans) if (sp.level !== 'self_care') byLevel.set(sp.level, [...(byLevel.get(sp.level) ?? []), sp]);
+    for (const [level, parts] of byLevel) {
+      const words = parts.map((p) => spanWords(p.from, p.to, horizon)).filter((w) => w !== '');
+      const first = parts[0];
+      const lastPart = parts.at(-1);
+      const sign: SafetyNetSign =
+        words.length === 0 || !first || !lastPart
+          ? { symptomId: s.id, label: s.label }
+          : { symptomId: s.id, label: `${s.label} (${words.join(' and ')})`, fromHours: first.from, untilHours: lastPart.to >= horizon ? null : lastPart.to };
+      groups.set(level, [...(groups.get(level) ?? []), sign]);
+    }
   }
   const items = [...groups.entries()]
     .sort((a, b) => levelRank(b[0]) - levelRank(a[0]))

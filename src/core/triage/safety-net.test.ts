@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { allRedFlagsNo, atHours, clinicPenTreatment, rfTreatment, TREATED_AT } from '../../../test/support/after-fixtures.js';
+import { NOW, shippedKnowledge } from '../../../test/support/fixtures.js';
+import { treatmentFacts } from '../treatment/facts.js';
+import { treatedPersonSchema, treatmentSchema } from '../treatment/input.js';
+import { triage } from './engine.js';
+import { triageInputSchema } from './input.js';
+import { safetyNet, safetyNetHorizonHours, type SafetyNetItem } from './safety-net.js';
+
+const kb = shippedKnowledge();
+const schema = triageInputSchema(kb);
+const netFor = (treatment: object, person: object = {}) =>
+  safetyNet(kb, treatmentFacts(kb, treatmentSchema(kb).parse(treatment), treatedPersonSchema(kb).parse(person)));
+const levelOf = (net: readonly SafetyNetItem[], symptomId: string) => net.filter((i) => i.signs.some((s) => s.symptomId === symptomId)).map((i) => i.level);
+
+/** The level a real check-in gives when it reports this sign alone (a red flag "yes"; any other sign mild and improving). */
+function checkInLevel(treatment: object, person: object, symptomId: string, hours: number) {
+  const redFlag = kb.symptoms.find((s) => s.id === symptomId)?.redFlag === true;
+  const input = schema.parse({
+    treatment,
+    person,
+    checkIn: { at: atHours(hours) },
+    redFlags: redFlag ? { ...allRedFlagsNo(), [symptomId]: 'yes' } : allRedFlagsNo(),
+    symptoms: redFlag ? [] : [{ id: symptomId, severity: 'mild', trend: 'improving', beyondTreatedArea: false, startedAt: TREATED_AT }],
+  });
+  return triage(kb, input, { now: NOW }).level;
+}
+
+describe('safety net', () => {
+  it('says what a check-in with that sign says, on every day it names (same engine, same facts)', () => {
+    const horizon = safetyNetHorizonHours(kb);
+    const cases: [object, object][] = [
+      [{ ...clinicPenTreatment, numbingCream: true }, { fitzpatrick: 2 }],
+      [{ ...rfTreatment, numbingCream: false, rfEnergy: 'standard' }, { fitzpatrick: 5, conditions: [{ id: 'pih_melasma', status: 'history' }] }],
+      [{ ...clinicPenTreatment, numbingCream: false, zones: [{ zone: 'periorbital_lower_lid', depthMm: 0.5 }] }, { fitzpatrick: 3 }],
+    ];
+    for (const [treatment, person] of cases) {
+      for (const item of netFor(treatment, person)) {
+        for (const sign of item.signs) {
+          const from = sign.fromHours ?? 0;
+          const to = sign.untilHours === undefined || sign.untilHours === null ? horizon : sign.untilHours;
+          for (const h of new Set([from + 0.01, (from + to) / 2, to - 0.01])) {
+            assert.equal(checkInLevel(treatment, person, sign.symptomId, h), item.level, `${sign.label} at ${h} h: plan says ${item.level}`);
+          }
+        }
+      }
+    }
+  });
+
+  it('bleeding that will not stop and RF blisters get the level a check-in gives, not an invented "severe" one', () => {
+    const pen = netFor({ ...clinicPenTreatment, numbingCream: false });
+    assert.deepEqual(levelOf(pen, 'bleeding_not_stopping'), ['see_doctor_today']);
+    assert.equal(checkInLevel({ ...clinicPenTreatment, numbingCream: false }, {}, 'bleeding_not_stopping', 1), 'see_doctor_today');
+    const rf = netFor({ ...rfTreatment, numbingCream: false, rfEnergy: 'standard' });
+    assert.deepEqual(levelOf(rf, 'rf_blisters'), ['see_doctor_today']);
+  });
+
+  it('states the days when the level depends on the day', () => {
+    const pen = netFor({ ...clinicPenTreatment, numbingCream: false });
+    const pain = pen.flatMap((i) => i.signs.filter((s) => s.symptomId === 'severe_or_worsening_pain').map((s) => [i.level, s.label]));
+    assert.deepEqual(pain, [
+      ['see_doctor_today', 'Severe or worsening pain (from day 1)'],
+      ['contact_practitioner', 'Severe or worsening pain (on day 0)'],
+    ]);
+  });
+
+  it('leaves out signs that cannot follow this treatment (RF burns after a mechanical pen)', () => {
+    const ids = new Set(netFor({ ...clinicPenTreatment, numbingCream: false }).flatMap((i) => i.signs.map((s) => s.symptomId)));
+    for (const rfOnly of ['rf_blisters', 'rf_burn_large_deep_blistering', 'grey_white_dark_patches', 'hollowing_contour_dent']) assert.ok(!ids.has(rfOnly), rfOnly);
+    const rf = new Set(netFor({ ...rfTreatment, rfEnergy: 'standard' }).flatMap((i) => i.signs.map((s) => s.symptomId)));
+    for (const rfOnly of ['rf_blisters', 'rf_burn_large_deep_blistering', 'grey_white_dark_patches']) assert.ok(rf.has(rfOnly), rfOnly);
+  });
+
+  it('numbing cream not recorded: the overdose signs are an emergency in the first hours, as with cream', () => {
+    const unknown = netFor(clinicPenTreatment);
+    const withCream = netFor({ ...clinicPenTreatment, numbingCream: true });
+    const withoutCream = netFor({ ...clinicPenTreatment, numbingCream: false });
+    assert.equal(levelOf(unknown, 'anaesthetic_toxicity_early')[0], 'call_emergency_number');
+    assert.deepEqual(levelOf(unknown, 'anaesthetic_toxicity_early'), levelOf(withCream, 'anaesthetic_toxicity_early'));
+    assert.deepEqual(levelOf(withoutCream, 'anaesthetic_toxicity_early'), ['contact_practitioner']);
+  });
+
+  it('lists dark patches for skin prone to them, never as normal', () => {
+    const net = netFor({ ...clinicPenTreatment, numbingCream: false }, { fitzpatrick: 5, conditions: [{ id: 'pih_melasma', status: 'history' }] });
+    assert.deepEqual(levelOf(net, 'darker_patches'), ['contact_practitioner']);
+  });
+
+  it('ignores check-in facts it is given (a check-in and its plan share one safety net)', () => {
+    const t = treatmentSchema(kb).parse({ ...clinicPenTreatment, numbingCream: false });
+    const facts = treatmentFacts(kb, t, treatedPersonSchema(kb).parse({}));
+    const withCheckIn = new Map(facts).set('checkin.hours_since_treatment', 30).set('symptom.fever', true);
+    assert.deepEqual(safetyNet(kb, withCheckIn), safetyNet(kb, facts));
+  });
+});
