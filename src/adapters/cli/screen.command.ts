@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { GRADES, PROVISIONAL_DATE_WORDS, sourceName } from '../../core/report/wording.js';
 import type { ScreeningResult } from '../../core/screening/engine.js';
 import { createScreeningService } from '../../service/screening.service.js';
 import { loadConfig } from '../config.js';
@@ -17,23 +18,26 @@ export function formatScreening(r: ScreeningResult, label: (id: string) => strin
   const out: string[] = [];
   out.push(r.notices.emergency, '');
   out.push(`Verdict: ${VERDICT_TEXT[r.verdict]}`, wrap(r.summary, 88, '  '));
-  if (r.earliestDate) out.push(`  Earliest date: ${r.earliestDate}`);
+  if (r.earliestDate) out.push(`  Earliest date: ${r.earliestDate}${r.earliestDateProvisional ? ` (${PROVISIONAL_DATE_WORDS})` : ''}`);
   if (r.mustChange.length) {
     out.push('', 'What must change first:');
     for (const m of r.mustChange) out.push(wrap(`- ${m}`, 88, '  '));
   }
   if (r.questions.length) {
     out.push('', 'Questions to answer before treatment:');
-    for (const q of r.questions) out.push(wrap(`- ${q.question} [${q.ruleId}]`, 88, '  '));
+    for (const q of r.questions) out.push(wrap(`- ${q.question}`, 88, '  '));
   }
   const applies = r.findings.filter((f) => f.status === 'applies');
   if (applies.length) {
     out.push('', 'Findings:');
     for (const f of applies) {
-      out.push(wrap(`- ${f.title}${f.zones ? ` (${f.zones.map(label).join(', ')})` : ''} [${f.ruleId} v${f.ruleVersion}] -> ${f.severity}`, 88));
+      out.push(wrap(`- ${f.title}${f.zones ? ` (${f.zones.map(label).join(', ')})` : ''}`, 88, '  '));
+      out.push(wrap(`Effect on the answer: ${VERDICT_TEXT[f.severity].toLowerCase()}`, 88, '    '));
       out.push(wrap(f.forPerson, 88, '    '));
-      const srcs = f.sources.map((s) => `${s.id} (grade ${s.grade})`).join(', ');
-      out.push(wrap(`Sources: ${srcs}${f.expertConsensus ? ' — expert consensus' : ''}`, 88, '    '));
+      const grade = (g: string) => GRADES.find((x) => x.grade === g)?.short ?? g;
+      const srcs = f.sources.map((s) => `${sourceName(s.id, r.sources[s.id]?.citation)} (grade ${s.grade}, ${grade(s.grade)})`).join('; ');
+      out.push(wrap(`Sources: ${srcs}${f.expertConsensus ? '; expert consensus' : ''}`, 88, '    '));
+      out.push(`    Rule: ${f.ruleId} v${f.ruleVersion}`);
       for (const id of f.conflicts) {
         const c = r.conflicts[id];
         if (c) out.push(wrap(`Sources disagree (${c.topic}): ${c.resolution}`, 88, '    '));

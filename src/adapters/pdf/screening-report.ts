@@ -5,7 +5,7 @@ import type { Knowledge } from '../../core/knowledge/compile.js';
 import type { Verdict } from '../../core/knowledge/schema.js';
 import type { ScreeningFinding, ScreeningResult } from '../../core/screening/engine.js';
 import { factInWords, type VocabLabel } from '../../core/report/fact-words.js';
-import { actionInWords, dateInWords, GRADES, sourceName } from '../../core/report/wording.js';
+import { actionInWords, dateInWords, GRADES, PROVISIONAL_DATE_WORDS, sourceName } from '../../core/report/wording.js';
 
 export interface ReportLabels {
   /** A zone's label (from the knowledge vocabulary). */
@@ -345,7 +345,7 @@ export function screeningReportPdf(result: ScreeningResult, labels: ReportLabels
   const textW = w.width - (textX - w.left) - pad;
   const label = `Answer: ${verdictLabel(result.verdict)}`;
   const dateLine = result.verdict === 'defer'
-    ? result.earliestDate ? `Not before ${dateInWords(result.earliestDate)}.` : 'No date can be given yet. First, what is listed under "What must change" has to happen.'
+    ? result.earliestDate ? `Not before ${dateInWords(result.earliestDate)}.${result.earliestDateProvisional ? ` ${PROVISIONAL_DATE_WORDS}` : ''}` : 'No date can be given yet. First, what is listed under "What must change" has to happen.'
     : null;
   const hLabel = w.height(label, 17, 'Helvetica-Bold', textW);
   const hWords = w.height(result.summary, 11.5, 'Helvetica', textW);

@@ -13,6 +13,9 @@ export function dateInWords(iso: string): string {
   return `${DAYS[d.getUTCDay()] ?? ''} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()] ?? ''} ${d.getUTCFullYear()}`;
 }
 
+/** What a provisional earliest date means, for the report page, the PDF and the terminal. */
+export const PROVISIONAL_DATE_WORDS = 'Provisional: answer the open questions first, as they may change this date.';
+
 /** What each kind of finding asks the person to do. */
 export const ACTION_WORDS: Readonly<Record<ScreeningFinding['action'], string>> = {
   precaution: 'Go ahead only with the precautions described here.',

@@ -5,7 +5,7 @@ import { labelOf, useKnowledge } from '../knowledge.ts';
 import { href } from '../router.ts';
 import { useData } from '../store.ts';
 import { factInWords, type VocabLabel } from '../../../src/core/report/fact-words.ts';
-import { actionInWords, dateInWords, sourceName } from '../../../src/core/report/wording.ts';
+import { actionInWords, dateInWords, PROVISIONAL_DATE_WORDS, sourceName } from '../../../src/core/report/wording.ts';
 import './report.css';
 
 type Finding = ScreeningResult['findings'][number];
@@ -244,6 +244,7 @@ export default function Report(_props: { step?: string }) {
           {r.verdict === 'defer' && r.earliestDate && (
             <p className="verdict-date">Not before {dateInWords(r.earliestDate)}</p>
           )}
+          {r.verdict === 'defer' && r.earliestDate && r.earliestDateProvisional && <p>{PROVISIONAL_DATE_WORDS}</p>}
           {deferNoDate && (
             <>
               <p className="verdict-date">No date can be given yet. First:</p>
