@@ -270,6 +270,10 @@ export const Manifest = z.strictObject({
   policy: z.strictObject({
     unknownBlockingVerdict: Verdict,
     unknownTriageFloor: Level,
+    /** A reported symptom that no applying rule accounts for keeps the check-in level at least here (default: unknownTriageFloor). */
+    unexplainedSymptomFloor: Level.optional(),
+    /** Asking triage rules that count as applying once one of these symptoms is present (unknown must not lower urgency). */
+    escalateOnUnknown: z.array(z.strictObject({ rule: Id, whenPresent: z.array(Id).min(1), reason: Text })).optional(),
     intendedUse: Text,
     emergencyNotice: Text,
     reviewNotice: Text,

@@ -76,6 +76,96 @@ describe('check-in triage', () => {
     assert.match(JSON.stringify(hot.error?.issues), /between 30 and 45/);
   });
 
+  const symptom = (id: string, hours: number, severity: string, trend: string, startedAt = 0) => ({
+    id, severity, trend, beyondTreatedArea: false, startedAt: atHours(startedAt),
+  });
+
+  it('a symptom no rule explains for that day is never called normal healing', () => {
+    const cases: [string, number, object][] = [
+      ['raised_firm_scar', 120, {}],
+      ['itch', 480, {}],
+      ['darker_patches', 48, {}],
+      ['hollowing_contour_dent', 48, { treatment: { ...rfTreatment, zones: [{ zone: 'temple', depthMm: 2.0 }], rfEnergy: 'high' } }],
+      ['firm_red_brown_bumps', 20, { treatment: { ...clinicPenTreatment, products: ['vitamin_c_serum'] } }],
+    ];
+    for (const [id, hours, extra] of cases) {
+      const r = run(checkIn(hours, { symptoms: [symptom(id, hours, id === 'itch' ? 'severe' : 'moderate', 'same', hours - 4)], ...extra }));
+      assert.ok(levelRank(r.level) >= levelRank(kb.manifest.policy.unexplainedSymptomFloor ?? 'contact_practitioner'), `${id} at ${hours} h: ${r.level}`);
+      assert.deepEqual(r.unexplained.map((u) => u.symptomId), [id]);
+      assert.match(r.unexplained[0]?.note ?? '', /cannot be called normal/);
+      assert.ok(r.advice.some((a) => a.includes('cannot reassure you')), `${id}: ${r.advice.join(' | ')}`);
+    }
+    const calm = run(checkIn(30, { symptoms: [symptom('redness', 30, 'mild', 'same'), symptom('swelling', 30, 'mild', 'improving')] }));
+    assert.equal(calm.level, 'self_care');
+    assert.deepEqual(calm.unexplained, []);
+  });
+
+  it('redness that is not fading on days 1-3: mild and unchanged on day 1 is normal, unchanged from 48 h is not', () => {
+    assert.equal(run(checkIn(30, { symptoms: [symptom('redness', 30, 'mild', 'same')] })).level, 'self_care');
+    assert.equal(run(checkIn(30, { symptoms: [symptom('swelling', 30, 'mild', 'same')] })).level, 'self_care');
+    for (const hours of [48, 95, 96]) {
+      const r = run(checkIn(hours, { symptoms: [symptom('redness', hours, 'moderate', 'same')] }));
+      assert.equal(r.level, 'contact_practitioner', `${hours} h`);
+    }
+    assert.equal(run(checkIn(60, { symptoms: [symptom('warmth', 60, 'mild', 'same')] })).level, 'contact_practitioner');
+    assert.equal(run(checkIn(60, { symptoms: [symptom('swelling', 60, 'mild', 'same')] })).level, 'contact_practitioner');
+  });
+
+  it('facial droop with slurred speech or confusion is a possible stroke: stroke advice, no treatment explanation', () => {
+    const both = [
+      { redFlags: { ...allRedFlagsNo(), facial_droop: 'yes', slurred_speech: 'yes' } },
+      { redFlags: { ...allRedFlagsNo(), facial_droop: 'yes', confusion: 'yes' } },
+      { redFlags: { ...allRedFlagsNo(), slurred_speech: 'yes' }, symptoms: [symptom('facial_weakness', 30, 'moderate', 'same', 28)] },
+    ];
+    for (const extra of both) {
+      const r = run(checkIn(48, extra));
+      assert.equal(r.level, 'call_emergency_number');
+      assert.ok(r.findings.some((f) => f.ruleId === 'tri_emg_stroke_signs' && f.status === 'applies'));
+      assert.deepEqual(r.notFromTreatment.map((n) => n.ruleId), ['tri_emg_stroke_signs']);
+      assert.deepEqual(r.likelyExplanations, []);
+      assert.match(r.advice[0] ?? '', /stroke/);
+      assert.ok(r.advice.every((a) => !/seizure/i.test(a)), r.advice.join(' | '));
+    }
+  });
+
+  it('facial droop with unanswered stroke questions is treated as a possible stroke, and asks them', () => {
+    const r = run(checkIn(30, { redFlags: { ...allRedFlagsNo(), facial_droop: 'yes', limb_weakness: 'unknown', speech_or_vision_disturbance: 'unknown' } }));
+    assert.equal(r.level, 'call_emergency_number');
+    assert.deepEqual(r.notFromTreatment.map((n) => n.ruleId), ['tri_emg_stroke_signs']);
+    assert.deepEqual(r.likelyExplanations, []);
+    assert.deepEqual(r.questions.slice(0, 2).map((q) => q.symptomId), ['limb_weakness', 'speech_or_vision_disturbance']);
+    const answered = run(checkIn(30, { redFlags: { ...allRedFlagsNo(), facial_droop: 'yes' } }));
+    assert.equal(answered.level, 'see_doctor_today');
+    const notReported = run(checkIn(30, { redFlags: { ...allRedFlagsNo(), facial_droop: 'unknown', limb_weakness: 'unknown' } }));
+    assert.equal(notReported.level, 'contact_practitioner');
+  });
+
+  it('fever with pus is not less urgent after day 3 than on day 3', () => {
+    const at = (hours: number) => run(checkIn(hours, { redFlags: { ...allRedFlagsNo(), fever: 'yes', pus_or_honey_crusts: 'yes' }, temperatureC: 38.8 })).level;
+    assert.equal(at(95), 'emergency_department');
+    assert.equal(at(96), 'emergency_department');
+    assert.equal(at(97), 'emergency_department');
+    assert.equal(at(400), 'emergency_department');
+  });
+
+  it('explanations follow the fired complication rules, not expected healing or unrelated effects', () => {
+    const r = run(checkIn(72, {
+      redFlags: { ...allRedFlagsNo(), fever: 'yes', rapidly_spreading_redness: 'yes' },
+      temperatureC: 38.5,
+      symptoms: [symptom('redness', 72, 'moderate', 'worsening')],
+    }));
+    assert.deepEqual(r.likelyExplanations.map((e) => e.effectId), ['bacterial_infection']);
+  });
+
+  it('an emergency result has no next check-in: the next step is the emergency action', () => {
+    for (const flags of [{ breathing_difficulty: 'yes' }, { fever: 'yes', rapidly_spreading_redness: 'yes' }]) {
+      const r = run(checkIn(50, { redFlags: { ...allRedFlagsNo(), ...flags }, temperatureC: 38.6 }));
+      assert.ok(['emergency_department', 'call_emergency_number'].includes(r.level), r.level);
+      assert.equal(r.nextCheckIn, null);
+    }
+    assert.notEqual(run(checkIn(50, { redFlags: { ...allRedFlagsNo(), pus_or_honey_crusts: 'yes' } })).nextCheckIn, null);
+  });
+
   // Property tests.
   const redFlagIds = kb.symptoms.filter((s) => s.redFlag).map((s) => s.id);
   const localIds = kb.symptoms.filter((s) => !s.redFlag).map((s) => s.id);
@@ -146,6 +236,15 @@ describe('check-in triage', () => {
       if (r.level !== 'self_care') throw new Error(`${hours} h, ${symptoms.map((s) => s.id).join(',')}: ${r.level} via ${r.findings.filter((f) => f.level === r.level).map((f) => f.ruleId).join(',')}`);
       return true;
     }), { numRuns: 400 });
+  });
+
+  it('property: a self_care answer rests on an applying rule for every reported symptom', () => {
+    fc.assert(fc.property(arbCheckIn, (c) => {
+      const r = triage(kb, build({ ...c, yes: [], unknown: [] }), { now: NOW });
+      if (r.level !== 'self_care') return true;
+      const used = new Set(r.findings.filter((f) => f.status === 'applies').flatMap((f) => Object.keys(f.inputs)));
+      return c.symptoms.every((s) => [...used].some((k) => k === `symptom.${s.id}` || k.startsWith(`symptom.${s.id}.`)));
+    }), { numRuns: 300 });
   });
 
   it('property: deterministic', () => {

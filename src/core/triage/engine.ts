@@ -4,9 +4,10 @@ import {
 } from '../common/explain.js';
 import { addHours, hoursBetween } from '../common/time.js';
 import type { Knowledge } from '../knowledge/compile.js';
-import { UNKNOWN, type FactValue } from '../knowledge/evaluate.js';
+import type { Condition } from '../knowledge/condition.js';
+import { evaluate, UNKNOWN, type FactValue, type Facts } from '../knowledge/evaluate.js';
 import type { Level, LevelInfo, TriageRule } from '../knowledge/schema.js';
-import { levelRank, minLevel } from '../rules/order.js';
+import { levelRank, maxLevel, minLevel } from '../rules/order.js';
 import { runTriageRules } from '../rules/run.js';
 import { treatmentFacts } from '../treatment/facts.js';
 import type { TriageInput } from './input.js';
@@ -34,8 +35,11 @@ export interface TriageResult {
   readonly likelyExplanations: readonly { effectId: string; label: string; kind: 'expected' | 'complication'; why: readonly string[] }[];
   /** Findings Primum must not put down to the treatment (e.g. signs of a stroke). */
   readonly notFromTreatment: readonly { ruleId: string; title: string; advice: string }[];
+  /** Reported symptoms no rule accounts for on this day: they hold the level at policy `unexplainedSymptomFloor`. */
+  readonly unexplained: readonly { symptomId: string; label: string; note: string }[];
   readonly advice: readonly string[];
   readonly questions: readonly { symptomId: string; question: string }[];
+  /** Null at emergency levels: the next step is the emergency action, not a check-in. */
   readonly nextCheckIn: { at: string; reason: string } | null;
   readonly safetyNet: readonly SafetyNetItem[];
   readonly sources: Readonly<Record<string, SourceEntry>>;
@@ -91,71 +95,163 @@ function questionsFor(kb: Knowledge, findings: readonly TriageFinding[]): { symp
   return [...out.values()];
 }
 
+const SYMPTOM_FACT = /^symptom\.([a-z0-9_]+)(?:\.[a-z_]+)?$/;
+const EMERGENCY: readonly Level[] = ['emergency_department', 'call_emergency_number'];
+
+/** The facts that make a condition true: every branch of a true `all`, the true branches of an `any`, nothing under `not`. */
+function supportOf(c: Condition, facts: Facts, out: Set<string> = new Set()): Set<string> {
+  if (evaluate(c, facts) !== true) return out;
+  if ('fact' in c) out.add(c.fact);
+  else if ('all' in c) for (const x of c.all) supportOf(x, facts, out);
+  else if ('any' in c) for (const x of c.any) supportOf(x, facts, out);
+  return out;
+}
+
+/** The present symptoms (ids) among some fact names. */
+function presentSymptoms(names: Iterable<string>, facts: Facts): Set<string> {
+  const out = new Set<string>();
+  for (const n of names) {
+    const id = SYMPTOM_FACT.exec(n)?.[1];
+    if (id !== undefined && facts.get(`symptom.${id}`) === true) out.add(id);
+  }
+  return out;
+}
+
+const isSubset = (a: ReadonlySet<string>, b: ReadonlySet<string>) => a.size < b.size && [...a].every((x) => b.has(x));
+
+/** A finding that sets the level, with the present symptoms it rests on. */
+interface Acting {
+  readonly finding: TriageFinding;
+  readonly symptoms: ReadonlySet<string>;
+  /** An asking rule that policy `escalateOnUnknown` counts as applying. */
+  readonly escalated: boolean;
+}
+
+/**
+ * What the findings most likely are. Per symptom only the most urgent findings that rest on it explain it; an
+ * effect is kept when it names one of the finding's symptoms (or none of the finding's effects does), a
+ * complication that cannot have started yet is dropped while the finding has another explanation, and expected
+ * healing is not offered for a symptom a complication finding already explains. Symptoms used by a finding that
+ * is not from the treatment are never explained by the treatment.
+ */
+function explanationsFor(kb: Knowledge, acting: readonly Acting[], hours: number): TriageResult['likelyExplanations'] {
+  const notOurs = new Set(acting.filter((a) => !a.finding.treatmentRelated).flatMap((a) => [...a.symptoms]));
+  const ours = acting.filter((a) => a.finding.treatmentRelated && ![...a.symptoms].some((s) => notOurs.has(s)));
+  const top = new Map<string, number>();
+  for (const a of ours) for (const s of a.symptoms) top.set(s, Math.max(top.get(s) ?? 0, levelRank(a.finding.level)));
+  const candidates = ours.map((a) => {
+    const rank = levelRank(a.finding.level);
+    const mine = a.symptoms.size === 0 ? [] : [...a.symptoms].filter((s) => top.get(s) === rank);
+    const effects = a.finding.explains.flatMap((id) => kb.effects.find((e) => e.id === id) ?? []);
+    const named = effects.filter((e) => mine.some((s) => e.symptoms.includes(s)));
+    const fitting = named.length > 0 ? named : effects;
+    const started = fitting.filter((e) => e.kind === 'expected' || (e.onsetHours[0] ?? 0) <= hours);
+    const kept = a.symptoms.size > 0 && mine.length === 0 ? [] : started.length > 0 ? started : fitting;
+    return { a, mine, kept };
+  });
+  const complicated = new Set(
+    candidates.filter((c) => c.kept.length > 0 && c.kept.every((e) => e.kind === 'complication')).flatMap((c) => c.mine),
+  );
+  const out = new Map<string, { effectId: string; label: string; kind: 'expected' | 'complication'; why: string[] }>();
+  for (const { a, mine, kept } of candidates) {
+    for (const e of kept) {
+      if (e.kind === 'expected' && mine.length > 0 && mine.every((s) => complicated.has(s))) continue;
+      const entry = out.get(e.id) ?? { effectId: e.id, label: e.label, kind: e.kind, why: [] };
+      if (!entry.why.includes(a.finding.title)) entry.why.push(a.finding.title);
+      out.set(e.id, entry);
+    }
+  }
+  return [...out.values()];
+}
+
 /**
  * Day-aware check-in triage. Emergency discriminators, the finding x time-window matrix, thresholds and
- * escalation pairs all come from the knowledge; an unanswered red flag never lowers the level. Pure.
+ * escalation pairs all come from the knowledge; an unanswered red flag never lowers the level, and a symptom no
+ * rule accounts for never reads as normal healing. Pure.
  */
 export function triage(kb: Knowledge, input: TriageInput, opts: { now: string }): TriageResult {
   const facts = checkInFacts(kb, input);
   const hours = hoursBetween(input.treatment.treatedAt, input.checkIn.at);
   const run = runTriageRules(kb, facts);
-  const floor = kb.manifest.policy.unknownTriageFloor;
+  const policy = kb.manifest.policy;
+  const unexplainedFloor = policy.unexplainedSymptomFloor ?? policy.unknownTriageFloor;
+  const escalation = policy.escalateOnUnknown ?? [];
+  const label = (id: string) => kb.symptoms.find((s) => s.id === id)?.label ?? id;
+  const presentTrigger = (ruleId: string) =>
+    escalation.find((e) => e.rule === ruleId)?.whenPresent.filter((id) => facts.get(`symptom.${id}`) === true) ?? [];
+  const acting: Acting[] = [];
   const findings = run.hits
     .map((h): TriageFinding => {
       const r = h.rule;
       const fired = h.result === 'fired';
+      const escalated = !fired && presentTrigger(r.id).length > 0;
       // Object.assign rather than a spread: see the screening engine.
       const f: TriageFinding = Object.assign(ruleBasis(kb, h), {
         stage: r.stage,
-        level: fired ? r.then.level : minLevel(r.then.level, floor),
+        level: fired || escalated ? r.then.level : minLevel(r.then.level, policy.unknownTriageFloor),
         advice: r.then.advice,
         explains: r.then.explains,
         treatmentRelated: r.then.treatmentRelated,
         window: r.window,
       });
+      if (fired) acting.push({ finding: f, symptoms: presentSymptoms(supportOf(r.when, facts), facts), escalated });
+      else if (escalated) acting.push({ finding: f, symptoms: presentSymptoms(Object.keys(h.inputs), facts), escalated });
       return f;
     })
     .sort((a, b) => levelRank(b.level) - levelRank(a.level) || a.ruleId.localeCompare(b.ruleId));
+  acting.sort((a, b) => findings.indexOf(a.finding) - findings.indexOf(b.finding));
 
-  const applies = findings.filter((f) => f.status === 'applies');
-  // Symptoms a not-treatment-related finding uses (e.g. stroke signs) are never explained by the treatment.
-  const presentSymptoms = (f: TriageFinding) =>
-    Object.entries(f.inputs).filter(([k, v]) => v === true && /^symptom\.[a-z0-9_]+$/.test(k)).map(([k]) => k);
-  const notOurs = new Set(applies.filter((f) => !f.treatmentRelated).flatMap(presentSymptoms));
-  const explanations = new Map<string, { effectId: string; label: string; kind: 'expected' | 'complication'; why: string[] }>();
-  for (const f of applies) {
-    if (!f.treatmentRelated || presentSymptoms(f).some((k) => notOurs.has(k))) continue;
-    for (const e of f.explains) {
-      const effect = kb.effects.find((x) => x.id === e);
-      if (!effect) continue;
-      const entry = explanations.get(e) ?? { effectId: e, label: effect.label, kind: effect.kind, why: [] };
-      entry.why.push(f.title);
-      explanations.set(e, entry);
-    }
-  }
-  const window = kb.timeWindows.find((w) => hours >= w.fromHours && (w.toHours === null || hours < w.toHours));
   const questions = questionsFor(kb, findings);
-  const next = kb.checkIns.map((c) => ({ at: addHours(input.treatment.treatedAt, c.hours), c })).find((x) => Date.parse(x.at) > Date.parse(input.checkIn.at));
-  const nextCheckIn =
-    run.level === 'self_care'
-      ? next ? { at: next.at, reason: `${next.c.label}: ${next.c.why}` } : null
-      : { at: addHours(input.checkIn.at, 24), reason: 'Check in again within 24 hours, after you have followed the advice, or at once if anything gets worse.' };
-  const levelInfo = kb.levels.find((l) => l.id === run.level) ?? { id: run.level, label: run.level, timeFrame: '', words: '' };
-  const advice = [...new Set(applies.filter((f) => f.level === run.level).map((f) => f.advice))];
-  if (questions.some((q) => kb.symptoms.find((s) => s.id === q.symptomId)?.redFlag)) {
+  const covered = new Set([...acting.flatMap((a) => [...a.symptoms]), ...questions.map((q) => q.symptomId)]);
+  const day = Math.floor(hours / 24);
+  const unexplained = [...presentSymptoms(facts.keys(), facts)]
+    .filter((id) => !covered.has(id))
+    .map((id) => ({
+      symptomId: id,
+      label: label(id),
+      note: `No Primum rule explains ${label(id).toLowerCase()} on day ${day} after treatment as expected healing, so it cannot be called normal.`,
+    }));
+  let level = findings.reduce<Level>((l, f) => maxLevel(l, f.level), 'self_care');
+  if (unexplained.length > 0) level = maxLevel(level, unexplainedFloor);
+
+  // A finding not from the treatment whose symptoms another such finding covers and exceeds gives way to it
+  // (slurred speech with a drooping face: the stroke advice, not the seizure first aid).
+  const others = acting.filter((a) => !a.finding.treatmentRelated);
+  const subsumed = new Set(others.filter((a) => others.some((b) => isSubset(a.symptoms, b.symptoms))));
+  const notFromTreatment = others.filter((a) => !subsumed.has(a)).map(({ finding: f }) => ({ ruleId: f.ruleId, title: f.title, advice: f.advice }));
+  const atLevel = acting.filter((a) => a.finding.level === level && !subsumed.has(a));
+  const ordered = [...atLevel.filter((a) => !a.finding.treatmentRelated), ...atLevel.filter((a) => a.finding.treatmentRelated)];
+  const advice = [...new Set(ordered.map((a) => a.finding.advice))];
+  for (const { finding: f } of atLevel.filter((a) => a.escalated)) {
+    advice.push(`You reported ${presentTrigger(f.ruleId).map((id) => label(id).toLowerCase()).join(' and ')} and did not answer every question that would rule out "${f.title}", so Primum acts as if it were present. Do not wait to answer the questions below.`);
+  }
+  if (questions.some((q) => kb.symptoms.find((s) => s.id === q.symptomId)?.redFlag) && !EMERGENCY.includes(level)) {
     advice.unshift('Some warning-sign questions are unanswered, so Primum cannot say this is normal healing. Answer them now; if any answer is yes, follow the safety net below.');
   }
+  if (unexplained.length > 0 && levelRank(level) <= levelRank(unexplainedFloor)) {
+    const which = unexplained.map((u) => u.label.toLowerCase()).join(', ');
+    advice.push(`Primum has no rule that explains ${which} on day ${day} after treatment as expected healing, so it cannot reassure you. Contact your practitioner within 24-48 hours and describe it; if it gets worse or you notice a warning sign, get help sooner.`);
+  }
+  const levelInfo = kb.levels.find((l) => l.id === level) ?? { id: level, label: level, timeFrame: '', words: '' };
   if (advice.length === 0) advice.push(levelInfo.words);
+
+  const window = kb.timeWindows.find((w) => hours >= w.fromHours && (w.toHours === null || hours < w.toHours));
+  const next = kb.checkIns.map((c) => ({ at: addHours(input.treatment.treatedAt, c.hours), c })).find((x) => Date.parse(x.at) > Date.parse(input.checkIn.at));
+  const nextCheckIn =
+    EMERGENCY.includes(level) ? null
+    : level === 'self_care' ? (next ? { at: next.at, reason: `${next.c.label}: ${next.c.why}` } : null)
+    : { at: addHours(input.checkIn.at, 24), reason: 'Check in again within 24 hours, after you have followed the advice, or at once if anything gets worse.' };
   const facts4net = new Map([...facts].filter(([k]) => k.startsWith('treatment.')));
   return {
-    level: run.level,
+    level,
     levelInfo,
     hoursSinceTreatment: Math.round(hours * 10) / 10,
-    day: Math.floor(hours / 24),
+    day,
     window: window ? { id: window.id, label: window.label } : null,
     findings,
-    likelyExplanations: [...explanations.values()],
-    notFromTreatment: applies.filter((f) => !f.treatmentRelated).map((f) => ({ ruleId: f.ruleId, title: f.title, advice: f.advice })),
+    likelyExplanations: explanationsFor(kb, acting, hours),
+    notFromTreatment,
+    unexplained,
     advice,
     questions,
     nextCheckIn,
