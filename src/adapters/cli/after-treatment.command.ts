@@ -31,7 +31,9 @@ export function formatAftercare(p: AftercarePlan): string {
     out.push(type === 'avoid' ? 'Avoid:' : 'Do:');
     for (const i of p.instructions.filter((x) => x.type === type)) {
       const min = i.minimumUntil ? ` (at the very least until ${when(i.minimumUntil)})` : '';
-      out.push(wrap(`- ${i.title}: until ${when(i.until)}${min}${i.untilNote ? `, ${i.untilNote}` : ''}. [${i.ruleId}]`, 92));
+      const from = Date.parse(i.from) !== Date.parse(p.treatedAt) ? ` from ${when(i.from)}` : '';
+      const until = i.until ? ` until ${when(i.until)}${min}${i.untilNote ? `, ${i.untilNote}` : ''}` : i.untilNote ? ` ${i.untilNote}` : '';
+      out.push(wrap(`- ${i.title}${from || until ? `:${from}${until}` : ''}.`, 92));
       for (const why of i.personalised) out.push(wrap(`Personalised: ${why}`, 92, '    '));
       for (const c of i.conflicts) {
         const cf = p.conflicts[c];
