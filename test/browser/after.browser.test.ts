@@ -102,7 +102,7 @@ describe('aftercare plan', () => {
     await page.getByRole('radio', { name: /At a clinic/ }).check();
     await page.getByRole('checkbox', { name: 'Inner and lower cheek' }).check();
     await page.getByLabel('Needle depth for inner and lower cheek (mm)').fill('1.5');
-    await page.getByRole('radio', { name: "I don't know" }).check();
+    await page.getByRole('group', { name: /Think of your skin/ }).getByRole('radio', { name: "I don't know" }).check();
     await page.getByRole('checkbox', { name: /Dark marks after injury/ }).check();
     await page.getByRole('button', { name: 'Make my plan' }).click();
     await page.locator('#timeline').getByText('Today', { exact: true }).waitFor();
@@ -125,8 +125,8 @@ describe('aftercare plan', () => {
       const text = await page.locator('main').innerText();
       assert.match(text, /Today is day 2\./);
       assert.match(text, /Redness after treatment: normal until day 7/);
-      assert.match(text, /Swelling after treatment: normal until day 5/);
-      assert.match(text, /No makeup for 48 hours.*: until day 2 .*at the very least until day 1/);
+      assert.match(text, /Swelling after treatment: normal until day 4/);
+      assert.match(text, /No makeup for 2 days.*: until day 2 .*at the very least until day 1/);
       assert.match(text, /Check-ins: day 1 .*day 3 /);
       assert.match(text, /Next session: not before/);
       assert.match(text, /Today: day 2/);

@@ -18,7 +18,7 @@ const deferRequest = { person: personWithRecentToxin, plan: clinicCheekPlan };
 /** An open question (pregnancy unknown), darker skin and RF: open questions, zones, conflicts, no date. */
 const questionRequest = {
   person: { ...healthyAdult, pregnant: 'unknown', fitzpatrick: 5 },
-  plan: { ...clinicCheekPlan, device: 'rf_mn_insulated', zones: [{ zone: 'cheek_medial_buccal', depthMm: 2.5, passes: 4 }, { zone: 'forehead', depthMm: 2, passes: 4 }] },
+  plan: { ...clinicCheekPlan, device: 'rf_mn_insulated', zones: [{ zone: 'cheek_medial_buccal', depthMm: 2.5, passes: 4 }, { zone: 'neck', depthMm: 2, passes: 4 }] },
 };
 
 /** Screens a request with the real API, as the questionnaire does, and returns what the store keeps. */
@@ -95,10 +95,11 @@ describe('screening report page', () => {
     await page.getByRole('heading', { name: 'Questions still to answer' }).waitFor();
     assert.match(await page.locator('main').innerText(), /Are you pregnant, or could you be pregnant\?/);
     // The zone finding lists its zones by label, and a disagreement shows both views and Primum's resolution.
-    const rf = page.locator('main details.finding', { hasText: 'Inner and lower cheek' });
+    const rf = page.locator('main details.finding', { hasText: 'RF depth deeper than the depth reported' });
     await rf.locator('summary').click();
     const text = await rf.innerText();
-    assert.match(text, /Forehead/);
+    assert.match(text, /Inner and lower cheek/);
+    assert.match(text, /Neck/);
     assert.match(text, /Sources disagree/);
     assert.match(text, /What Primum does/);
     // The grade legend explains every grade.

@@ -69,6 +69,10 @@ export function formatTriage(r: TriageResult): string {
   }
   out.push('', 'What to do:');
   for (const a of r.advice) out.push(wrap(`- ${a}`, 92));
+  if (r.unexplained.length) {
+    out.push('', 'Not explained as normal healing for this day:');
+    for (const u of r.unexplained) out.push(wrap(`- ${u.label}: ${u.note}`, 92));
+  }
   if (r.likelyExplanations.length) {
     out.push('', 'Likely explanation:');
     for (const e of r.likelyExplanations) out.push(wrap(`- ${e.label} (${e.kind === 'expected' ? 'expected healing' : 'complication'}): ${e.why.join('; ')}`, 92));
@@ -82,6 +86,9 @@ export function formatTriage(r: TriageResult): string {
     out.push(wrap(`- ${f.title} -> ${f.level} [${f.ruleId}] sources: ${f.sources.map((s) => `${s.id} (${s.grade})`).join(', ')}`, 92));
   }
   if (r.nextCheckIn) out.push('', wrap(`Next check-in: ${when(r.nextCheckIn.at)}. ${r.nextCheckIn.reason}`, 92));
+  else if (r.level === 'emergency_department' || r.level === 'call_emergency_number') {
+    out.push('', 'Get emergency help first; check in again after you have been seen.');
+  }
   out.push('', 'Safety net — get help if:');
   for (const s of r.safetyNet) out.push(wrap(`- ${s.label} (${s.timeFrame}): ${s.signs.map((x) => x.label.toLowerCase()).join('; ')}.`, 92));
   if (r.notices.review) out.push('', wrap(r.notices.review, 92));

@@ -8,6 +8,7 @@ import type { Condition } from '../knowledge/condition.js';
 import { evaluate, UNKNOWN, type FactValue, type Facts } from '../knowledge/evaluate.js';
 import type { Level, LevelInfo, TriageRule } from '../knowledge/schema.js';
 import { levelRank, maxLevel, minLevel } from '../rules/order.js';
+import { factInWords } from '../report/fact-words.js';
 import { runTriageRules } from '../rules/run.js';
 import { treatmentFacts } from '../treatment/facts.js';
 import type { TriageInput } from './input.js';
@@ -70,6 +71,16 @@ export function checkInFacts(kb: Knowledge, input: TriageInput): Map<string, Fac
   return f;
 }
 
+/** Questions for the facts that are not symptoms. */
+const OTHER_QUESTIONS: Readonly<Record<string, string>> = {
+  'person.temperature_c': 'What is your temperature in °C?',
+  'treatment.numbing_cream': 'Was a numbing (anaesthetic) cream put on before the treatment?',
+  'treatment.energy': 'Was the treatment radiofrequency (RF) microneedling, or needles only?',
+  'treatment.device': 'Which device was used for the treatment?',
+  'treatment.max_depth_mm': 'How deep were the needles set, in millimetres?',
+  'checkin.hours_since_treatment': 'When was the treatment?',
+};
+
 /** The questions whose answers could change the level: the unknown inputs of rules that asked. */
 function questionsFor(kb: Knowledge, findings: readonly TriageFinding[]): { symptomId: string; question: string }[] {
   const out = new Map<string, { symptomId: string; question: string }>();
@@ -82,7 +93,7 @@ function questionsFor(kb: Knowledge, findings: readonly TriageFinding[]): { symp
       const id = m?.[1] ?? '';
       const part = m?.[2];
       const q =
-        !m ? (fact === 'person.temperature_c' ? 'What is your temperature in °C?' : `Please answer: ${fact}`)
+        !m ? OTHER_QUESTIONS[fact] ?? `Please tell us: ${factInWords(fact, null, (_v, x) => x).label.toLowerCase()}?`
         : part === undefined ? kb.symptoms.find((s) => s.id === id)?.question ?? `Do you have ${label(id)}?`
         : part === 'trend' ? `Is the ${label(id)} getting better, staying the same or getting worse?`
         : part === 'severity' ? `How bad is the ${label(id)}: mild, moderate or severe?`
@@ -134,7 +145,7 @@ interface Acting {
  * healing is not offered for a symptom a complication finding already explains. Symptoms used by a finding that
  * is not from the treatment are never explained by the treatment.
  */
-function explanationsFor(kb: Knowledge, acting: readonly Acting[], hours: number): TriageResult['likelyExplanations'] {
+function explanationsFor(kb: Knowledge, acting: readonly Acting[], hours: number, facts: Facts): TriageResult['likelyExplanations'] {
   const notOurs = new Set(acting.filter((a) => !a.finding.treatmentRelated).flatMap((a) => [...a.symptoms]));
   const ours = acting.filter((a) => a.finding.treatmentRelated && ![...a.symptoms].some((s) => notOurs.has(s)));
   const top = new Map<string, number>();
@@ -142,7 +153,10 @@ function explanationsFor(kb: Knowledge, acting: readonly Acting[], hours: number
   const candidates = ours.map((a) => {
     const rank = levelRank(a.finding.level);
     const mine = a.symptoms.size === 0 ? [] : [...a.symptoms].filter((s) => top.get(s) === rank);
-    const effects = a.finding.explains.flatMap((id) => kb.effects.find((e) => e.id === id) ?? []);
+    // An effect that cannot follow this treatment (an RF burn after a mechanical pen) explains nothing here.
+    const effects = a.finding.explains
+      .flatMap((id) => kb.effects.find((e) => e.id === id) ?? [])
+      .filter((e) => !e.appliesWhen || evaluate(e.appliesWhen, facts) !== false);
     const named = effects.filter((e) => mine.some((s) => e.symptoms.includes(s)));
     const fitting = named.length > 0 ? named : effects;
     const started = fitting.filter((e) => e.kind === 'expected' || (e.onsetHours[0] ?? 0) <= hours);
@@ -241,7 +255,6 @@ export function triage(kb: Knowledge, input: TriageInput, opts: { now: string })
     EMERGENCY.includes(level) ? null
     : level === 'self_care' ? (next ? { at: next.at, reason: `${next.c.label}: ${next.c.why}` } : null)
     : { at: addHours(input.checkIn.at, 24), reason: 'Check in again within 24 hours, after you have followed the advice, or at once if anything gets worse.' };
-  const facts4net = new Map([...facts].filter(([k]) => k.startsWith('treatment.')));
   return {
     level,
     levelInfo,
@@ -249,13 +262,13 @@ export function triage(kb: Knowledge, input: TriageInput, opts: { now: string })
     day,
     window: window ? { id: window.id, label: window.label } : null,
     findings,
-    likelyExplanations: explanationsFor(kb, acting, hours),
+    likelyExplanations: explanationsFor(kb, acting, hours, facts),
     notFromTreatment,
     unexplained,
     advice,
     questions,
     nextCheckIn,
-    safetyNet: safetyNet(kb, facts4net),
+    safetyNet: safetyNet(kb, facts),
     sources: sourceDictionary(kb, findings.map((f) => f.sources)),
     conflicts: conflictDictionary(kb, findings.map((f) => f.conflicts)),
     stamp: stampOf(kb, opts.now),

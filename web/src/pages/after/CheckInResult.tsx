@@ -4,7 +4,7 @@ import { hasChartData, RecoveryChart } from '../../components/RecoveryChart.tsx'
 import { labelOf } from '../../knowledge.ts';
 import { href } from '../../router.ts';
 import type { SavedCheckIn } from '../../store.ts';
-import { ConflictBoxes, dateTime, LevelIcon, SafetyNet, shortDate, SourceList } from './shared.tsx';
+import { ConflictBoxes, dateTime, isEmergency, LevelIcon, SafetyNet, shortDate, SourceList } from './shared.tsx';
 
 function LevelBox({ c }: { c: SavedCheckIn }) {
   const r = c.result;
@@ -91,6 +91,20 @@ export function CheckInResult({
         )}
       </section>
 
+      {r.unexplained.length > 0 && (
+        <section aria-labelledby="unexplained-h" className="ci-unexplained">
+          <h2 id="unexplained-h">Not explained as normal healing</h2>
+          <p>Primum has no rule that counts these as normal for this day, so it does not call them normal.</p>
+          <ul>
+            {r.unexplained.map((u) => (
+              <li key={u.symptomId}>
+                <strong>{u.label}.</strong> {u.note}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
       {r.questions.length > 0 && (
         <section aria-labelledby="q-h" className="ci-questions">
           <h2 id="q-h">Questions still to answer</h2>
@@ -114,6 +128,8 @@ export function CheckInResult({
           <p>
             <strong>{dateTime(r.nextCheckIn.at)}</strong>. {r.nextCheckIn.reason}
           </p>
+        ) : isEmergency(r.level) ? (
+          <p>Get emergency help first. Check in again after you have been seen.</p>
         ) : (
           <p>No more check-ins are planned. Check in again at any time if something worries you.</p>
         )}
@@ -182,7 +198,7 @@ export function CheckInResult({
 export function EmergencyScreen({ c, kb, onMistake }: { c: SavedCheckIn; kb: KnowledgeSummary | null; onMistake: () => void }) {
   const r = c.result;
   const req = c.request as {
-    treatment?: { treatedAt?: string; device?: string; zones?: { zone: string }[]; numbingCream?: boolean };
+    treatment?: { treatedAt?: string; device?: string; zones?: { zone: string }[]; numbingCream?: boolean | 'unknown' };
     redFlags?: Record<string, string>;
   };
   const yes = Object.entries(req.redFlags ?? {})
@@ -219,7 +235,7 @@ export function EmergencyScreen({ c, kb, onMistake }: { c: SavedCheckIn; kb: Kno
             {t?.treatedAt ? `, on ${shortDate(t.treatedAt)}` : ''}
             {t?.device ? `, with a ${labelOf(kb, 'devices', t.device).toLowerCase()}` : ''}
             {zones.length > 0 ? `, on my ${zones.join(', ')}` : ''}.
-            {t?.numbingCream ? ' A numbing cream was used.' : ''}
+            {t?.numbingCream === true ? ' A numbing cream was used.' : ''}
             {yes.length > 0 ? ` Now I have: ${yes.join('; ')}.` : ''}&rdquo;
           </p>
         </blockquote>

@@ -11,7 +11,7 @@ interface FormState {
   /** Treated zones and their depth as typed (mm). */
   zones: Record<string, string>;
   products: string[];
-  numbingCream: boolean;
+  numbingCream: 'yes' | 'no' | 'unknown';
   rfEnergy: string;
   /** A Fitzpatrick self-report answer id, 'unknown', or '' (not answered). */
   fitz: string;
@@ -46,7 +46,7 @@ function initial(saved: SavedTreatment | undefined, screening: SavedData['screen
       device: str(t.device),
       zones: Object.fromEntries(arr(t.zones).map((z) => [str(obj(z).zone), num(obj(z).depthMm)])),
       products: arr(t.products).filter((x): x is string => typeof x === 'string'),
-      numbingCream: t.numbingCream === true,
+      numbingCream: t.numbingCream === true ? 'yes' : t.numbingCream === false ? 'no' : 'unknown',
       rfEnergy: str(t.rfEnergy) || 'unknown',
       fitz: fitzFrom(p, kb),
       pih: hasCondition(p, 'pih_melasma'),
@@ -62,7 +62,7 @@ function initial(saved: SavedTreatment | undefined, screening: SavedData['screen
     device: str(plan.device),
     zones: Object.fromEntries(arr(plan.zones).map((z) => [str(obj(z).zone), num(obj(z).depthMm)])),
     products: arr(plan.products).map((x) => str(obj(x).id)).filter(Boolean),
-    numbingCream: obj(plan.numbingCream).used === 'yes',
+    numbingCream: obj(plan.numbingCream).used === 'yes' ? 'yes' : obj(plan.numbingCream).used === 'no' ? 'no' : 'unknown',
     rfEnergy: 'unknown',
     fitz: fitzFrom(person, kb),
     pih: hasCondition(person, 'pih_melasma'),
@@ -121,7 +121,7 @@ export function TreatmentForm({
       device: f.device,
       zones: Object.entries(f.zones).map(([zone, d]) => ({ zone, depthMm: Number(d) })),
       products: f.products,
-      numbingCream: f.numbingCream,
+      numbingCream: f.numbingCream === 'yes' ? true : f.numbingCream === 'no' ? false : 'unknown',
     };
     if (isRf && (f.rfEnergy === 'standard' || f.rfEnergy === 'high')) treatment.rfEnergy = f.rfEnergy;
     const person: Record<string, unknown> = {
@@ -312,10 +312,13 @@ export function TreatmentForm({
 
       <fieldset>
         <legend>Numbing cream</legend>
-        <label className="choice">
-          <input type="checkbox" checked={f.numbingCream} onChange={(e) => set('numbingCream', e.target.checked)} />
-          <span>A numbing cream was put on before the treatment</span>
-        </label>
+        <p className="hint">Was a numbing (anaesthetic) cream put on before the treatment?</p>
+        {(['yes', 'no', 'unknown'] as const).map((v) => (
+          <label key={v} className="choice">
+            <input type="radio" name="numbingCream" value={v} checked={f.numbingCream === v} onChange={() => set('numbingCream', v)} />
+            <span>{v === 'yes' ? 'Yes' : v === 'no' ? 'No' : "I don't know"}</span>
+          </label>
+        ))}
       </fieldset>
 
       <fieldset>

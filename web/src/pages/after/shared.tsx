@@ -28,11 +28,18 @@ export function toLocalInput(iso: string): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
-/** The ISO timestamp of a datetime-local value, or null when it is empty or invalid. */
+/**
+ * The ISO timestamp of a datetime-local value with this browser's UTC offset ("2026-11-21T14:00:00+01:00"), or null
+ * when it is empty or invalid. The offset lets the server put reminders in the person's daytime.
+ */
 export function fromLocalInput(v: string): string | null {
   if (!v) return null;
-  const t = new Date(v).getTime();
-  return Number.isFinite(t) ? new Date(t).toISOString() : null;
+  const d = new Date(v);
+  if (!Number.isFinite(d.getTime())) return null;
+  const p = (n: number) => String(Math.floor(Math.abs(n))).padStart(2, '0');
+  const off = -d.getTimezoneOffset();
+  const sign = off >= 0 ? '+' : '-';
+  return `${toLocalInput(d.toISOString())}:00${sign}${p(off / 60)}:${p(off % 60)}`;
 }
 
 /** Levels that mean "get help now". */
