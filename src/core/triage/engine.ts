@@ -106,7 +106,6 @@ function questionsFor(kb: Knowledge, findings: readonly TriageFinding[]): { symp
   return [...out.values()];
 }
 
-const SYMPTOM_FACT = /^symptom\.([a-z0-9_]+)(?:\.[a-z_]+)?$/;
 const EMERGENCY: readonly Level[] = ['emergency_department', 'call_emergency_number'];
 
 /** The facts that make a condition true: every branch of a true `all`, the true branches of an `any`, nothing under `not`. */
@@ -122,8 +121,11 @@ function supportOf(c: Condition, facts: Facts, out: Set<string> = new Set()): Se
 function presentSymptoms(names: Iterable<string>, facts: Facts): Set<string> {
   const out = new Set<string>();
   for (const n of names) {
-    const id = SYMPTOM_FACT.exec(n)?.[1];
-    if (id !== undefined && facts.get(`symptom.${id}`) === true) out.add(id);
+    // "symptom.<id>" or "symptom.<id>.<part>" (string checks: this runs for every fact of every check-in).
+    if (!n.startsWith('symptom.')) continue;
+    const dot = n.indexOf('.', 8);
+    const id = dot < 0 ? n.slice(8) : n.slice(8, dot);
+    if (id !== '' && facts.get(dot < 0 ? n : `symptom.${id}`) === true) out.add(id);
   }
   return out;
 }

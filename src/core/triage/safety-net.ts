@@ -117,6 +117,8 @@ function spanWords(from: number, to: number, horizon: number): string {
   return `between ${from} and ${to} hours after treatment`;
 }
 
+/** Safety nets kept per knowledge base (distinct treatments and persons); the oldest goes first. */
+const CACHE_LIMIT = 512;
 const cache = new WeakMap<Knowledge, Map<string, SafetyNetItem[]>>();
 
 /**
@@ -134,6 +136,11 @@ export function safetyNet(kb: Knowledge, facts: ReadonlyMap<string, FactValue> =
   if (!byKey) cache.set(kb, (byKey = new Map<string, SafetyNetItem[]>()));
   const hit = byKey.get(key);
   if (hit) return hit;
+  // One entry per distinct treatment and person: bounded, so a long-running server does not grow without limit.
+  if (byKey.size >= CACHE_LIMIT) {
+    const oldest = byKey.keys().next();
+    if (!oldest.done) byKey.delete(oldest.value);
+  }
 
   const horizon = safetyNetHorizonHours(kb);
   const samples = checkInSamples(kb, horizon);
