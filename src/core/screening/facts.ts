@@ -79,6 +79,18 @@ export function fitzpatrickOf(
   return answer ? { value: answer.type, from: 'self_report' } : { value: UNKNOWN, from: 'unknown' };
 }
 
+/**
+ * The plan.* facts that follow from the device kind: its id, energy, RF insulation (as stated, else from the
+ * kind) and greatest needle length. Shared with the zone-limit scan so the two never derive them differently.
+ */
+export function deviceFacts(kb: Knowledge, deviceId: string, rfInsulated?: FactValue): [string, FactValue][] {
+  const device = kb.devices.find((d) => d.id === deviceId);
+  const out: [string, FactValue][] = [['plan.device', deviceId], ['plan.energy', device?.energy ?? UNKNOWN]];
+  if (device?.energy === 'rf') out.push(['plan.rf_insulated', rfInsulated ?? deviceId === 'rf_mn_insulated']);
+  if (device?.maxReachMm != null) out.push(['plan.device_max_reach_mm', device.maxReachMm]);
+  return out;
+}
+
 /** Turns a validated screening request into the facts the screening rules test. Pure. */
 export function screeningFacts(kb: Knowledge, input: ScreeningInput): { facts: Map<string, FactValue>; zones: PlannedZone[] } {
   const { person, plan } = input;
@@ -109,14 +121,10 @@ export function screeningFacts(kb: Knowledge, input: ScreeningInput): { facts: M
   if (person.procedures === 'unknown') allUnknown('procedure', kb.procedures, ['.days_since', '.in_field']);
   else for (const [id, es] of groupById(person.procedures)) setProcedure(f, id, es, planned);
 
-  const device = kb.devices.find((d) => d.id === plan.device);
   f.set('plan.setting', plan.setting);
   f.set('plan.operator', plan.operator.role);
   f.set('plan.operator_licensed', yn(plan.operator.licensed));
-  f.set('plan.device', plan.device);
-  f.set('plan.energy', device?.energy ?? UNKNOWN);
-  if (device?.energy === 'rf') f.set('plan.rf_insulated', plan.rfInsulated ? yn(plan.rfInsulated) : plan.device === 'rf_mn_insulated');
-  if (device?.maxReachMm != null) f.set('plan.device_max_reach_mm', device.maxReachMm);
+  for (const [k, v] of deviceFacts(kb, plan.device, plan.rfInsulated ? yn(plan.rfInsulated) : undefined)) f.set(k, v);
   if (plan.deviceLabelMaxDepthMm !== undefined) f.set('plan.device_label_max_depth_mm', plan.deviceLabelMaxDepthMm);
   f.set('plan.needle_material', plan.needleMaterial === 'unknown' ? UNKNOWN : plan.needleMaterial);
   f.set('plan.needles', plan.needles === 'unknown' ? UNKNOWN : plan.needles);

@@ -1,6 +1,7 @@
 import type { Knowledge } from '../knowledge/compile.js';
 import type { FactValue } from '../knowledge/evaluate.js';
 import { runScreeningRules } from '../rules/run.js';
+import { deviceFacts } from './facts.js';
 
 export interface ZoneLimit {
   readonly zone: string;
@@ -29,8 +30,7 @@ export function zoneLimits(
   if (!byKey) cache.set(kb, (byKey = new Map<string, ZoneLimit[]>()));
   const hit = byKey.get(key);
   if (hit) return hit;
-  const kind = kb.devices.find((d) => d.id === device);
-  const energy = kind?.energy ?? 'mechanical';
+  const fromDevice = deviceFacts(kb, device);
   const out = kb.zones.map((z) => {
     let maxMm = 0;
     let cautionFromMm: number | null = null;
@@ -39,13 +39,11 @@ export function zoneLimits(
       const facts = new Map<string, FactValue>([
         ['person.age', 35], ['person.pregnant', false], ['person.breastfeeding', false], ['person.fitzpatrick', 2],
         ['plan.setting', setting], ['plan.operator', operator], ['plan.operator_licensed', operator !== 'self'],
-        ['plan.device', device], ['plan.energy', energy], ['plan.needles', 'single_use_sterile'], ['plan.shared_device', false],
+        ...fromDevice, ['plan.needles', 'single_use_sterile'], ['plan.shared_device', false],
         ['plan.needle_material', 'stainless_steel'], ['plan.max_depth_mm', depth], ['plan.max_passes', 4],
         ['plan.product_not_sterile_or_not_intended', false], ['plan.numbing_cream', false],
         ['plan.adjunct.adjunct_prp_prf', false], ['plan.adjunct.adjunct_topicals', false], [`plan.zone.${z.id}`, true],
       ]);
-      if (energy === 'rf') facts.set('plan.rf_insulated', device === 'rf_mn_insulated');
-      if (kind?.maxReachMm != null) facts.set('plan.device_max_reach_mm', kind.maxReachMm);
       const run = runScreeningRules(kb, facts, [{ zone: z.id, depthMm: depth }]);
       if (run.verdict === 'do_not_treat') break;
       maxMm = depth;
