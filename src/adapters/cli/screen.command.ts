@@ -23,10 +23,17 @@ export function formatScreening(r: ScreeningResult, label: (id: string) => strin
     out.push('', 'What must change first:');
     for (const m of r.mustChange) out.push(wrap(`- ${m}`, 88, '  '));
   }
-  if (r.questions.length) {
-    out.push('', 'Questions to answer before treatment:');
-    for (const q of r.questions) out.push(wrap(`- ${q.question}`, 88, '  '));
+  const needed = r.clearances.filter((c) => c.clearance.state.status === 'needed');
+  if (needed.length) {
+    out.push('', 'Who must clear it first:');
+    for (const c of needed) out.push(wrap(`- ${c.clearance.who}: ${c.clearance.why}`, 88, '  '));
   }
+  if (r.questions.length) {
+    out.push('', `Questions that could change the answer (${r.questionsRemaining}), most important first:`);
+    for (const q of r.questions) out.push(wrap(`- ${q.question} (${q.why})`, 88, '  '));
+  }
+  const unchecked = [...r.unchecked.conditions, ...r.unchecked.medicines];
+  if (unchecked.length) out.push('', wrap(`Primum could not check: ${unchecked.map((t) => `"${t}"`).join(', ')}. Ask your practitioner.`, 88));
   const applies = r.findings.filter((f) => f.status === 'applies');
   if (applies.length) {
     out.push('', 'Findings:');

@@ -54,8 +54,15 @@ describe('aftercare plan', () => {
     assert.ok(!p.days[2]?.avoid.includes('ac_no_makeup'));
     assert.ok(p.days[2]?.ends.includes('ac_no_makeup'));
     const redness = (d: number) => p.days[d]?.normal.some((n) => n.effectId === 'erythema_expected');
-    assert.equal(redness(6), true);
-    assert.equal(redness(7), false);
+    // REFERENCE §4.1 rev 2, depth-aware: after 1.0 mm redness is normal to the end of day 3.
+    assert.equal(redness(3), true);
+    assert.equal(redness(4), false);
+    const deep = plan({ treatment: { ...clinicPenTreatment, zones: [{ zone: 'cheek_medial_buccal', depthMm: 2.0 }] } });
+    assert.equal(deep.days[7]?.normal.some((n) => n.effectId === 'erythema_expected'), true);
+    assert.equal(deep.days[8]?.normal.some((n) => n.effectId === 'erythema_expected'), false);
+    const roller = plan({ treatment: { ...clinicPenTreatment, setting: 'home', device: 'roller', zones: [{ zone: 'cheek_medial_buccal', depthMm: 0.25 }] } });
+    assert.equal(roller.days[2]?.normal.some((n) => n.effectId === 'erythema_expected'), true);
+    assert.equal(roller.days[3]?.normal.some((n) => n.effectId === 'erythema_expected'), false);
   });
 
   it('dates the next session from the scheduling rules, and withholds it after an unresolved complication', () => {

@@ -6,9 +6,10 @@ import {
 import { hoursAfter, utcDate } from '../common/time.js';
 import type { Knowledge } from '../knowledge/compile.js';
 import { evaluate, type Facts } from '../knowledge/evaluate.js';
+import type { Effect } from '../knowledge/schema.js';
 import { runAftercareRules, runSchedulingRules } from '../rules/run.js';
 import { safetyNet, type SafetyNetItem } from '../triage/safety-net.js';
-import { treatmentFacts } from '../treatment/facts.js';
+import { normalUntilFor, treatmentFacts } from '../treatment/facts.js';
 import type { TreatedPerson, TreatmentInput } from '../treatment/input.js';
 
 export interface AftercareInstruction {
@@ -90,18 +91,23 @@ function titleOf(title: string, untilHours: number | null, minimumHours: number 
     .replace('{minimum}', minimumHours === undefined ? '' : durationWords(minimumHours));
 }
 
-function expectedEffects(kb: Knowledge, facts: Facts, at: (h: number) => string): ExpectedEffect[] {
+/** The expected effects of this treatment, each with its normal window for this treatment (depth-aware). */
+function expectedEffectsOf(kb: Knowledge, facts: Facts): (Effect & { normalUntilHours: number | null })[] {
   return kb.effects
     .filter((e) => e.kind === 'expected' && (!e.appliesWhen || evaluate(e.appliesWhen, facts) !== false))
+    .map((e) => ({ ...e, normalUntilHours: normalUntilFor(e, facts) }))
     // An effect a check-in escalates from its first day (normal window empty) is never presented as normal.
-    .filter((e) => e.normalUntilHours === null || e.normalUntilHours > e.onsetHours[0])
-    .map((e) => ({
-      effectId: e.id,
-      label: e.label,
-      course: e.course,
-      from: at(e.onsetHours[0]),
-      normalUntil: e.normalUntilHours === null ? null : at(e.normalUntilHours),
-    }));
+    .filter((e) => e.normalUntilHours === null || e.normalUntilHours > e.onsetHours[0]);
+}
+
+function expectedEffects(effects: readonly (Effect & { normalUntilHours: number | null })[], at: (h: number) => string): ExpectedEffect[] {
+  return effects.map((e) => ({
+    effectId: e.id,
+    label: e.label,
+    course: e.course,
+    from: at(e.onsetHours[0]),
+    normalUntil: e.normalUntilHours === null ? null : at(e.normalUntilHours),
+  }));
 }
 
 /**
@@ -134,14 +140,13 @@ export function aftercarePlan(kb: Knowledge, treatment: TreatmentInput, person: 
     if (r.untilNote) out.untilNote = r.untilNote;
     return out;
   });
-  const expected = expectedEffects(kb, facts, at);
+  const expectedEffectsKb = expectedEffectsOf(kb, facts);
+  const expected = expectedEffects(expectedEffectsKb, at);
   const checkIns = kb.checkIns
     .filter((c) => !c.when || evaluate(c.when, facts) !== false)
     .map((c) => ({ id: c.id, label: c.label, why: c.why, at: at(c.hours), day: dayOf(c.hours) }));
 
   // The plan runs until the last dated window, effect or check-in.
-  const expectedIds = new Set(expected.map((x) => x.effectId));
-  const expectedEffectsKb = kb.effects.filter((e) => expectedIds.has(e.id));
   const endHours = [
     ...items.map((i) => i.untilHours ?? 0),
     ...expectedEffectsKb.map((e) => e.normalUntilHours ?? 0),

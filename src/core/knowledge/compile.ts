@@ -3,6 +3,7 @@ import { parseYaml } from '../common/yaml.js';
 import { specificIssues } from '../common/zod-issues.js';
 import type { Condition } from './condition.js';
 import { factsOf, triggersOf, type Facts } from './evaluate.js';
+import { buildMedicationIndex, type MedicationIndex } from './medication-index.js';
 import {
   FILE_KINDS,
   fileKind,
@@ -51,13 +52,15 @@ export interface Knowledge extends Readonly<Omit<RawKnowledge, 'screening' | 'af
   readonly scheduling: RuleIndex<SchedulingRule>;
   readonly rulesById: ReadonlyMap<string, AnyRule>;
   readonly sourcesById: ReadonlyMap<string, RawKnowledge['sources'][number]>;
+  /** medication-names.yaml and the medications' ids and labels, by normalised name. */
+  readonly medicationIndex: MedicationIndex;
   /** `namespace:id` -> file the entry came from. */
   readonly origins: ReadonlyMap<string, string>;
 }
 
 const LIST_KINDS = [
   'sources', 'conflicts', 'devices', 'zones', 'indications', 'conditions', 'medications', 'procedures',
-  'products', 'symptoms', 'effects', 'timeWindows', 'levels', 'verdicts', 'checkIns', 'screening', 'aftercare', 'triage', 'scheduling',
+  'products', 'symptoms', 'effects', 'timeWindows', 'levels', 'verdicts', 'effectClasses', 'texts', 'checkIns', 'screening', 'aftercare', 'triage', 'scheduling',
   'baselines', 'scenarios',
 ] as const satisfies readonly Exclude<FileKind, 'manifest' | 'fitzpatrick'>[];
 
@@ -92,8 +95,9 @@ function emptyRaw(): RawKnowledge {
       },
     },
     fitzpatrick: { question: 'missing', source: { source: 'missing' }, answers: [] },
+    medicationNames: { sources: [], names: [] },
     sources: [], conflicts: [], devices: [], zones: [], indications: [], conditions: [], medications: [],
-    procedures: [], products: [], symptoms: [], effects: [], timeWindows: [], levels: [], verdicts: [], checkIns: [], screening: [], aftercare: [],
+    procedures: [], products: [], symptoms: [], effects: [], timeWindows: [], levels: [], verdicts: [], effectClasses: [], texts: [], checkIns: [], screening: [], aftercare: [],
     triage: [], scheduling: [], baselines: [], scenarios: [],
   };
 }
@@ -133,6 +137,12 @@ export function parseKnowledge(files: readonly KnowledgeFileText[]): {
     }
     if (kind === 'fitzpatrick') {
       raw.fitzpatrick = res.data as RawKnowledge['fitzpatrick'];
+      continue;
+    }
+    if (kind === 'medicationNames') {
+      raw.medicationNames = res.data as RawKnowledge['medicationNames'];
+      origins.set('medicationNames:medicationNames', f.path);
+      for (const n of raw.medicationNames.names) origins.set(`medicationNames:${n.name}`, f.path);
       continue;
     }
     const list = res.data as { id?: string; kind?: string }[];
@@ -208,6 +218,7 @@ export function buildKnowledge(raw: RawKnowledge, hash: string, origins: Readonl
     scheduling: indexRules(raw.scheduling),
     rulesById: new Map(allRules.map((r) => [r.id, r])),
     sourcesById: new Map(raw.sources.map((s) => [s.id, s])),
+    medicationIndex: buildMedicationIndex(raw.medications, raw.medicationNames.names),
     origins,
   });
 }

@@ -46,6 +46,18 @@ export const FACTS: Readonly<Record<string, FactType>> = {
   'condition.{conditions}.in_field': bool,
   'medication.{medications}': oneOf('current', 'past'),
   'medication.{medications}.days_since_last_dose': num(0),
+  /** The person says they mean to stop this medicine for the treatment. */
+  'medication.{medications}.plan_to_stop': bool,
+  /** Free-text conditions or medicine names Primum cannot check (kept and shown). */
+  'person.unlisted_conditions': bool,
+  /** A clearance recorded for a condition, medicine or procedure: who gave it (screening rules of class clearance). */
+  'clearance.condition.{conditions}': oneOf('prescriber', 'specialist', 'physician', 'surgeon'),
+  'clearance.medication.{medications}': oneOf('prescriber', 'specialist', 'physician', 'surgeon'),
+  'clearance.procedure.{procedures}': oneOf('prescriber', 'specialist', 'physician', 'surgeon'),
+  'clearance.condition.{conditions}.date': { type: 'date' },
+  'clearance.medication.{medications}.date': { type: 'date' },
+  'clearance.procedure.{procedures}.date': { type: 'date' },
+  'person.unlisted_medicines': bool,
   'procedure.{procedures}.days_since': num(0),
   'procedure.{procedures}.in_field': bool,
   // plan (screening)
@@ -58,7 +70,7 @@ export const FACTS: Readonly<Record<string, FactType>> = {
   'plan.device_label_max_depth_mm': num(0, 10),
   'plan.device_max_reach_mm': num(0, 10),
   'plan.needle_material': oneOf('stainless_steel', 'titanium', 'gold_plated', 'nickel_free_coated', 'silicone', 'other'),
-  'plan.needles': oneOf('single_use_sterile', 'reused'),
+  'plan.needles': oneOf('single_use_sterile', 'reused', 'own_device_single_user'),
   'plan.shared_device': bool,
   'plan.max_depth_mm': num(0, 10),
   'plan.max_passes': num(0, 100),
@@ -67,7 +79,10 @@ export const FACTS: Readonly<Record<string, FactType>> = {
   'plan.adjunct.{devices}': bool,
   'plan.zone.{zones}': bool,
   'plan.product.{products}': bool,
+  /** A product that is not sterile or not made for needled skin, other than plain aftercare (products.blandAftercare). */
   'plan.product_not_sterile_or_not_intended': bool,
+  /** A plain aftercare product (moisturiser, hyaluronic serum) that is not sterile. */
+  'plan.product_bland_not_sterile': bool,
   'plan.numbing_cream': bool,
   'plan.numbing_occluded_or_large_area': bool,
   // one zone of the plan (screening rules with scope: zone)
@@ -104,6 +119,12 @@ export const FACTS: Readonly<Record<string, FactType>> = {
   'symptom.{symptoms}.trend': oneOf(...TRENDS),
   'symptom.{symptoms}.beyond_treated_area': bool,
   'symptom.{symptoms}.hours_since_onset': num(0),
+  /** Where the sign is (from the zones the person names): on or next to the eye (a periorbital zone). */
+  'symptom.{symptoms}.near_eye': bool,
+  /** Where the sign is: around the mouth (a perioral zone). */
+  'symptom.{symptoms}.perioral': bool,
+  /** Whether the person said where the sign is; false: the place is unknown and place-dependent rules assume the worst. */
+  'symptom.{symptoms}.place_known': bool,
 };
 
 const VOCAB_SEGMENT = /\{([a-z]+)\}/;

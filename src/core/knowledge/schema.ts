@@ -82,11 +82,30 @@ export const ConditionEntry = z.strictObject({
   siteMatters: z.boolean(),
 });
 export const Medication = z.strictObject({ ...Entry, class: Text });
+/**
+ * A name a person may know a medicine by (generic, brand or everyday) and the medication it counts as.
+ * `medication: null` marks a medicine Primum recognises but does not screen for; its note says why.
+ */
+export const MedicationName = z.strictObject({
+  name: Text.max(60),
+  medication: Id.nullable(),
+  kind: z.enum(['generic', 'brand', 'common']),
+  /** WHO ATC code (level 5), only where known with confidence. */
+  atc: z.string().regex(/^[A-Z]\d{2}[A-Z]{2}\d{2}$/, 'an ATC code is like B01AA03').optional(),
+  /** For a medicine made both for the skin and as tablets or injections, counted differently: the form this name means. */
+  route: z.enum(['systemic', 'topical']).optional(),
+  note: z.string().optional(),
+});
+export type MedicationName = z.infer<typeof MedicationName>;
+export const MedicationNames = z.strictObject({ sources: z.array(Cite).min(1), names: z.array(MedicationName) });
+export type MedicationNames = z.infer<typeof MedicationNames>;
 export const Procedure = z.strictObject({ ...Entry, kind: z.enum(['injectable', 'resurfacing', 'energy', 'surgery', 'hair_removal', 'radiotherapy', 'microneedling', 'other']) });
 export const Product = z.strictObject({
   ...Entry,
   category: z.enum(['serum', 'active', 'anaesthetic', 'biologic', 'moisturiser', 'sunscreen', 'makeup', 'other']),
   intendedForNeedledSkin: z.boolean(),
+  /** Plain, fragrance-free aftercare (moisturiser, hyaluronic serum) with no actives: fine after very shallow needling. */
+  blandAftercare: z.boolean().default(false),
 });
 export const Symptom = z.strictObject({
   ...Entry,
@@ -101,6 +120,13 @@ export const Effect = z.strictObject({
   kind: z.enum(['expected', 'complication']),
   onsetHours: z.tuple([z.number().min(0), z.number().min(0).nullable()]),
   normalUntilHours: z.number().min(0).nullable(),
+  /**
+   * Treatments after which the normal window is longer (REFERENCE §4.1 depth-aware windows): the longest entry whose
+   * condition is certainly true wins; an undecidable condition never lengthens "normal".
+   */
+  normalUntilAdjust: z
+    .array(z.strictObject({ when: Condition, normalUntilHours: z.number().min(0), reason: Text }))
+    .optional(),
   course: Text,
   signs: Text,
   riskFactors: z.string(),
@@ -119,6 +145,37 @@ export type LevelInfo = z.infer<typeof LevelInfo>;
 
 export const VerdictInfo = z.strictObject({ id: Verdict, label: Text, words: Text });
 export type VerdictInfo = z.infer<typeof VerdictInfo>;
+
+/** REFERENCE §0.2: the effect class of a screening finding, which sets its verdict. */
+export const EffectClass = z.enum(['info', 'precaution', 'add_on_fix', 'timing', 'clearance', 'block']);
+export type EffectClass = z.infer<typeof EffectClass>;
+export const EffectClassInfo = z.strictObject({
+  id: EffectClass,
+  /** The verdict a finding of this class gives the plan (info: none, the plan stays `proceed`). */
+  verdict: Verdict,
+  label: Text,
+  description: Text,
+  /** How a finding of this class is introduced under "what must change" (empty: not listed there). */
+  mustChangeLead: z.string(),
+});
+export type EffectClassInfo = z.infer<typeof EffectClassInfo>;
+
+/**
+ * A sentence an engine builds for people to read, with `{name}` placeholders the engine fills. Kept in the
+ * knowledge so that a clinician reviews every sentence in one place.
+ */
+export const TextTemplate = z.strictObject({
+  id: Id,
+  text: Text,
+  /** The placeholders the engine fills; the validator checks the text uses no other. */
+  placeholders: z.array(z.string().regex(/^[a-z_]+$/)).default([]),
+  note: z.string().optional(),
+});
+export type TextTemplate = z.infer<typeof TextTemplate>;
+
+/** Who may give a clearance (REFERENCE §3 **clearance:** marks). */
+export const ClearanceRole = z.enum(['prescriber', 'specialist', 'physician', 'surgeon']);
+export type ClearanceRole = z.infer<typeof ClearanceRole>;
 
 export const CheckIn = z.strictObject({
   id: Id,
@@ -165,7 +222,8 @@ export const ScreeningRule = z.strictObject({
   scope: z.enum(['plan', 'zone']),
   when: Condition,
   then: z.strictObject({
-    verdict: Verdict.exclude(['proceed']),
+    /** REFERENCE §0.2 effect class; the verdict follows from it (vocabulary/effect-classes.yaml). */
+    effect: EffectClass,
     action: z.enum(['precaution', 'wait', 'refer', 'change_plan', 'skip_area', 'do_not_treat']),
     patient: Text,
     clinician: Text,
@@ -173,8 +231,22 @@ export const ScreeningRule = z.strictObject({
     /** A date fact the wait counts from; without it the wait counts from the planned date. */
     waitFrom: z.string().optional(),
     alternative: z.string().optional(),
+    /** `clearance` rules: what a recorded clearance must cover, who may give it, and who must clear in plain words. */
+    clearance: z
+      .strictObject({
+        /** Condition, medication or procedure ids; a clearance recorded for any of them counts. */
+        covers: z.array(Id).min(1),
+        by: z.array(ClearanceRole).min(1),
+        /** Whether a physician who treats may take this decision themselves (REFERENCE §0.2). */
+        physicianMayDecide: z.boolean(),
+        who: Text,
+        why: Text,
+      })
+      .optional(),
   }),
   question: Text,
+  /** Why the answer to `question` matters, in plain words (shown with the question). */
+  questionWhy: z.string().optional(),
 });
 export type ScreeningRule = z.infer<typeof ScreeningRule>;
 
@@ -297,6 +369,7 @@ export const FILE_KINDS = {
   indications: { pattern: /^vocabulary\/indications\.yaml$/, schema: z.array(Indication) },
   conditions: { pattern: /^vocabulary\/conditions\.yaml$/, schema: z.array(ConditionEntry) },
   medications: { pattern: /^vocabulary\/medications\.yaml$/, schema: z.array(Medication) },
+  medicationNames: { pattern: /^vocabulary\/medication-names\.yaml$/, schema: MedicationNames },
   procedures: { pattern: /^vocabulary\/procedures\.yaml$/, schema: z.array(Procedure) },
   products: { pattern: /^vocabulary\/products\.yaml$/, schema: z.array(Product) },
   symptoms: { pattern: /^vocabulary\/symptoms\.yaml$/, schema: z.array(Symptom) },
@@ -305,6 +378,8 @@ export const FILE_KINDS = {
   fitzpatrick: { pattern: /^vocabulary\/fitzpatrick\.yaml$/, schema: FitzpatrickSelfReport },
   levels: { pattern: /^vocabulary\/levels\.yaml$/, schema: z.array(LevelInfo) },
   verdicts: { pattern: /^vocabulary\/verdicts\.yaml$/, schema: z.array(VerdictInfo) },
+  effectClasses: { pattern: /^vocabulary\/effect-classes\.yaml$/, schema: z.array(EffectClassInfo) },
+  texts: { pattern: /^text\/[a-z0-9-]+\.yaml$/, schema: z.array(TextTemplate) },
   checkIns: { pattern: /^vocabulary\/check-ins\.yaml$/, schema: z.array(CheckIn) },
   screening: { pattern: /^rules\/screening(-[a-z0-9-]+)?\.yaml$/, schema: z.array(ScreeningRule) },
   aftercare: { pattern: /^rules\/aftercare(-[a-z0-9-]+)?\.yaml$/, schema: z.array(AftercareRule) },
@@ -343,6 +418,7 @@ export interface RawKnowledge {
   indications: Indication[];
   conditions: ConditionEntry[];
   medications: Medication[];
+  medicationNames: MedicationNames;
   procedures: Procedure[];
   products: Product[];
   symptoms: Symptom[];
@@ -350,6 +426,8 @@ export interface RawKnowledge {
   timeWindows: TimeWindow[];
   levels: LevelInfo[];
   verdicts: VerdictInfo[];
+  effectClasses: EffectClassInfo[];
+  texts: TextTemplate[];
   checkIns: CheckIn[];
   screening: ScreeningRule[];
   aftercare: AftercareRule[];

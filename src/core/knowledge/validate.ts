@@ -2,7 +2,18 @@ import type { Condition, Predicate, Scalar } from './condition.js';
 import type { Knowledge, KbIssue } from './compile.js';
 import { resolveFact, type FactType, type VocabName } from './facts.js';
 import { runScenario } from './scenarios.js';
-import { Level, Verdict, type AnyRule, type Cite, type Grade } from './schema.js';
+import { medicationNameIssues } from './validate-medication-names.js';
+import { placeholdersIn } from '../common/text.js';
+import { EffectClass, Level, Verdict, type AnyRule, type Cite, type Grade } from './schema.js';
+
+/** Text templates the engines fill (knowledge/text/). */
+const ENGINE_TEXTS: readonly string[] = [
+  'scr_undated_wait_still_taking', 'scr_undated_wait', 'scr_undated_until_resolved', 'scr_earliest_date', 'scr_clearance_needed',
+  'scr_clearance_recorded', 'scr_clearance_recorded_undated', 'scr_clearance_physician_operator', 'scr_answer_open_questions',
+  'scr_in_zones', 'scr_product_list_empty',
+];
+/** Placeholders the screening engine fills in rule texts. */
+const RULE_PLACEHOLDERS: readonly string[] = ['products', 'unlisted'];
 
 const VOCABS: readonly VocabName[] = [
   'devices', 'zones', 'indications', 'conditions', 'medications', 'procedures', 'products', 'symptoms', 'effects',
@@ -19,7 +30,7 @@ function walk(c: Condition, visit: (p: Predicate) => void): void {
 const WEAK: readonly Grade[] = ['D', 'U'];
 
 function isBlockingOrEscalating(r: AnyRule): boolean {
-  if (r.kind === 'screening') return r.then.verdict === 'defer' || r.then.verdict === 'do_not_treat';
+  if (r.kind === 'screening') return r.then.effect === 'timing' || r.then.effect === 'clearance' || r.then.effect === 'block';
   if (r.kind === 'triage') return r.then.level !== 'self_care' && r.then.level !== 'contact_practitioner';
   return false;
 }
@@ -143,11 +154,14 @@ export function validateKnowledge(kb: Knowledge): KbIssue[] {
   kb.effects.forEach((e) => {
     checkCites('effects', e.id, e.sources);
     if (e.appliesWhen) checkCondition('effects', e.id, 'appliesWhen', e.appliesWhen);
+    e.normalUntilAdjust?.forEach((a, i) => checkCondition('effects', e.id, `normalUntilAdjust[${i}].when`, a.when));
     e.symptoms.forEach((s, i) => {
       if (!ids.symptoms.has(s)) add('effects', e.id, `symptoms[${i}]`, `'${s}' is not a symptom id`);
     });
   });
   checkCites('fitzpatrick', 'fitzpatrick', [kb.fitzpatrick.source], 'source');
+  checkCites('medicationNames', 'medicationNames', kb.medicationNames.sources);
+  issues.push(...medicationNameIssues(kb));
   const types = kb.fitzpatrick.answers.map((a) => a.type).sort();
   if (types.join() !== '1,2,3,4,5,6') add('fitzpatrick', 'fitzpatrick', 'answers', 'each Fitzpatrick type 1-6 needs exactly one answer');
   const orderOk = (ns: string, got: readonly string[], want: readonly string[]) => {
@@ -155,6 +169,32 @@ export function validateKnowledge(kb: Knowledge): KbIssue[] {
   };
   orderOk('levels', kb.levels.map((l) => l.id), Level.options);
   orderOk('verdicts', kb.verdicts.map((v) => v.id), Verdict.options);
+  orderOk('effectClasses', kb.effectClasses.map((e) => e.id), EffectClass.options);
+  // REFERENCE §0.2: info never changes the verdict, precaution and add-on fixes allow treatment, timing and clearance defer.
+  const expectVerdict: Record<EffectClass, Verdict> = {
+    info: 'proceed', precaution: 'proceed_with_precautions', add_on_fix: 'proceed_with_precautions', timing: 'defer', clearance: 'defer', block: 'do_not_treat',
+  };
+  for (const e of kb.effectClasses) {
+    if (e.verdict !== expectVerdict[e.id]) add('effectClasses', e.id, 'verdict', `REFERENCE §0.2 gives '${e.id}' the verdict ${expectVerdict[e.id]}, not ${e.verdict}`);
+  }
+  dupes('texts', kb.texts);
+  for (const t of kb.texts) {
+    for (const p of placeholdersIn(t.text)) if (!t.placeholders.includes(p)) add('texts', t.id, 'text', `uses {${p}}, which is not among its placeholders (${t.placeholders.join(', ') || 'none'})`);
+  }
+  for (const id of ENGINE_TEXTS) if (!kb.texts.some((t) => t.id === id)) add('texts', id, '', `the engines need the text '${id}'`);
+  const clearanceSubjects = new Set([...ids.conditions, ...ids.medications, ...ids.procedures]);
+  for (const r of [...kb.screeningPlan.rules, ...kb.screeningZone.rules]) {
+    const c = r.then.clearance;
+    if (r.then.effect === 'clearance' && !c) add('rules', r.id, 'then.clearance', 'a clearance rule must say what the clearance covers, who may give it, who must clear and why');
+    if (r.then.effect !== 'clearance' && c) add('rules', r.id, 'then.clearance', `only clearance rules carry a clearance (this rule is ${r.then.effect})`);
+    c?.covers.forEach((id, i) => {
+      if (!clearanceSubjects.has(id)) add('rules', r.id, `then.clearance.covers[${i}]`, `'${id}' is not a condition, medication or procedure id`);
+    });
+    if (r.then.effect === 'timing' && r.then.waitFrom && r.then.waitDays === undefined) add('rules', r.id, 'then.waitDays', 'a wait that counts from a date needs waitDays');
+    for (const [key, text] of [['patient', r.then.patient], ['clinician', r.then.clinician]] as const) {
+      for (const p of placeholdersIn(text)) if (!RULE_PLACEHOLDERS.includes(p)) add('rules', r.id, `then.${key}`, `uses {${p}}; screening texts may use only ${RULE_PLACEHOLDERS.map((x) => `{${x}}`).join(', ')}`);
+    }
+  }
   dupes('checkIns', kb.checkIns);
   kb.checkIns.forEach((c) => {
     checkCites('checkIns', c.id, c.sources);

@@ -73,6 +73,9 @@ export const FACT_WORDS: Readonly<Record<string, string>> = {
   'symptom.{symptoms}.trend': '{}: better or worse',
   'symptom.{symptoms}.beyond_treated_area': '{}: beyond the treated area',
   'symptom.{symptoms}.hours_since_onset': '{}: time since it started',
+  'symptom.{symptoms}.near_eye': '{}: near the eye',
+  'symptom.{symptoms}.perioral': '{}: around the mouth',
+  'symptom.{symptoms}.place_known': '{}: place given',
 };
 
 /** Words for enum values that read badly as ids. Other values show with underscores as spaces. */

@@ -3,6 +3,7 @@ import type { Condition } from '../knowledge/condition.js';
 import { evaluate, UNKNOWN, type FactValue, type Facts, type Tri } from '../knowledge/evaluate.js';
 import type {
   AftercareRule,
+  EffectClass,
   Level,
   SchedulingRule,
   ScreeningRule,
@@ -23,7 +24,7 @@ export interface RuleHit<R> {
 
 export interface PlannedZone {
   zone: string;
-  depthMm: number;
+  depthMm: number | typeof UNKNOWN;
 }
 
 function inputsOf(names: readonly string[], facts: Facts): Record<string, FactValue> {
@@ -116,9 +117,64 @@ export function zoneFacts(kb: Knowledge, planned: PlannedZone): Map<string, Fact
   return m;
 }
 
-export interface ScreeningRun {
-  readonly hits: readonly RuleHit<ScreeningRule>[];
+/** How a clearance finding stands: still needed, recorded by someone, or decided by the treating physician. */
+export type ClearanceState =
+  | { readonly status: 'needed' }
+  | { readonly status: 'recorded'; readonly covers: string; readonly by: string; readonly date: string | null }
+  | { readonly status: 'physician_operator' };
+
+/** A screening hit with what it does to this plan: its effect class after clearances, and its verdict after unknowns. */
+export interface ScreeningHit extends RuleHit<ScreeningRule> {
+  /** The rule's effect class as it applies here: a `clearance` rule that is cleared counts as `precaution`. */
+  readonly effect: EffectClass;
+  /** The verdict this hit gives: from the effect class, capped at policy `unknownBlockingVerdict` while it only asks. */
   readonly verdict: Verdict;
+  readonly clearance?: ClearanceState;
+}
+
+export interface ScreeningRun {
+  readonly hits: readonly ScreeningHit[];
+  readonly verdict: Verdict;
+}
+
+/** The vocabularies a clearance may cover; facts are `clearance.<kind>.<id>`. */
+export const CLEARANCE_KINDS = ['condition', 'medication', 'procedure'] as const;
+
+/**
+ * Whether a clearance rule is cleared: a clearance recorded (fact `clearance.<kind>.<id>` = the role who gave it) for one
+ * of the ids it covers by a role it accepts, or a physician treating where the rule lets a physician decide.
+ */
+function clearanceState(rule: ScreeningRule, facts: Facts): ClearanceState | undefined {
+  const c = rule.then.clearance;
+  if (rule.then.effect !== 'clearance' || !c) return undefined;
+  for (const id of c.covers) {
+    for (const kind of CLEARANCE_KINDS) {
+      const by = facts.get(`clearance.${kind}.${id}`);
+      if (typeof by === 'string' && (c.by as readonly string[]).includes(by)) {
+        const date = facts.get(`clearance.${kind}.${id}.date`);
+        return { status: 'recorded', covers: id, by, date: typeof date === 'string' ? date : null };
+      }
+    }
+  }
+  if (c.physicianMayDecide && facts.get('plan.operator') === 'physician') return { status: 'physician_operator' };
+  return { status: 'needed' };
+}
+
+/** The verdict of each effect class, from the knowledge (REFERENCE §0.2). */
+export function verdictOfEffect(kb: Knowledge, effect: EffectClass): Verdict {
+  return kb.effectClasses.find((e) => e.id === effect)?.verdict ?? 'defer';
+}
+
+/**
+ * The one place where an unanswered question meets a screening rule: a rule that fired gives the verdict of its
+ * effect class; one that only asks gives at most policy `unknownBlockingVerdict` (it never raises the rule's own).
+ */
+function screeningHit(kb: Knowledge, h: RuleHit<ScreeningRule>, facts: Facts): ScreeningHit {
+  const clearance = clearanceState(h.rule, facts);
+  const effect: EffectClass = clearance && clearance.status !== 'needed' ? 'precaution' : h.rule.then.effect;
+  const full = verdictOfEffect(kb, effect);
+  const verdict = h.result === 'fired' ? full : minVerdict(full, kb.manifest.policy.unknownBlockingVerdict);
+  return clearance ? { ...h, effect, verdict, clearance } : { ...h, effect, verdict };
 }
 
 /** Evaluates every screening rule for these facts and zones. Pure and deterministic. */
@@ -135,12 +191,10 @@ export function runScreeningRules(kb: Knowledge, facts: Facts, zones: readonly P
     const ordered = fromZone.length === 0 ? fromPlan : kb.screeningZone.rules.filter((r) => fromPlan.includes(r) || fromZone.includes(r));
     hits.push(...hitsFor(ordered, kb.screeningZone.readsById, zf, (r) => evaluate(r.when, zf), z.zone));
   }
-  const cap = kb.manifest.policy.unknownBlockingVerdict;
+  const out = hits.map((h) => screeningHit(kb, h, facts));
   let verdict: Verdict = 'proceed';
-  for (const h of hits) {
-    verdict = maxVerdict(verdict, h.result === 'fired' ? h.rule.then.verdict : minVerdict(h.rule.then.verdict, cap));
-  }
-  return { hits, verdict };
+  for (const h of out) verdict = maxVerdict(verdict, h.verdict);
+  return { hits: out, verdict };
 }
 
 /** Whether the check-in time lies in the rule's window: [from, to). */
@@ -154,9 +208,19 @@ function inWindow(kb: Knowledge, rule: TriageRule, facts: Facts): Tri {
   return h >= w.fromHours && (w.toHours === null || h < w.toHours);
 }
 
-export interface TriageRun {
-  readonly hits: readonly RuleHit<TriageRule>[];
+/** A triage hit with the level it gives: the rule's level when it fired, at most policy `unknownTriageFloor` while it asks. */
+export interface TriageHit extends RuleHit<TriageRule> {
   readonly level: Level;
+}
+
+export interface TriageRun {
+  readonly hits: readonly TriageHit[];
+  readonly level: Level;
+}
+
+/** The one place where an unanswered question meets a triage rule (see `screeningHit`). */
+export function triageHitLevel(kb: Knowledge, rule: TriageRule, result: 'fired' | 'asks'): Level {
+  return result === 'fired' ? rule.then.level : minLevel(rule.then.level, kb.manifest.policy.unknownTriageFloor);
 }
 
 export function runTriageRules(kb: Knowledge, facts: Facts): TriageRun {
@@ -167,10 +231,10 @@ export function runTriageRules(kb: Knowledge, facts: Facts): TriageRun {
     if (c === false) return false;
     return w === true && c === true ? true : UNKNOWN;
   });
-  const floor = kb.manifest.policy.unknownTriageFloor;
+  const out = hits.map((h): TriageHit => ({ ...h, level: triageHitLevel(kb, h.rule, h.result) }));
   let level: Level = 'self_care';
-  for (const h of hits) level = maxLevel(level, h.result === 'fired' ? h.rule.then.level : minLevel(h.rule.then.level, floor));
-  return { hits, level };
+  for (const h of out) level = maxLevel(level, h.level);
+  return { hits: out, level };
 }
 
 export interface AftercareItem {

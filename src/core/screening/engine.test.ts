@@ -189,7 +189,7 @@ describe('screening engine', () => {
     const unsafe = [
       (i: ScreeningInput): ScreeningInput => ({ ...i, person: { ...i.person, pregnant: 'yes' } }),
       (i: ScreeningInput): ScreeningInput => ({ ...i, plan: { ...i.plan, needles: 'reused' } }),
-      (i: ScreeningInput): ScreeningInput => ({ ...i, plan: { ...i.plan, zones: i.plan.zones.map((z) => ({ ...z, depthMm: Math.min(10, z.depthMm + 1) })) } }),
+      (i: ScreeningInput): ScreeningInput => ({ ...i, plan: { ...i.plan, zones: i.plan.zones.map((z) => ({ ...z, depthMm: typeof z.depthMm === "number" ? Math.min(10, z.depthMm + 1) : z.depthMm })) } }),
       (i: ScreeningInput): ScreeningInput => ({ ...i, person: { ...i.person, conditions: [...(Array.isArray(i.person.conditions) ? i.person.conditions.filter((c) => c.id !== 'active_infection') : []), { id: 'active_infection', status: 'active', inField: 'yes' }] } }),
       (i: ScreeningInput): ScreeningInput => ({ ...i, person: { ...i.person, procedures: [{ id: 'botulinum_toxin', date: PLANNED, inField: 'yes' }] } }),
     ];

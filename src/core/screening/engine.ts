@@ -3,15 +3,27 @@ import {
   conflictDictionary, noticesOf, ruleBasis, sourceDictionary, stampOf, type ConflictRef, type Notices, type RuleBasis,
   type SourceEntry, type Stamp,
 } from '../common/explain.js';
+import { fill, listInWords, textOf } from '../common/text.js';
 import type { Knowledge } from '../knowledge/compile.js';
 import type { FactValue } from '../knowledge/evaluate.js';
-import type { ScreeningRule, Verdict } from '../knowledge/schema.js';
-import { minVerdict, verdictRank } from '../rules/order.js';
-import { runScreeningRules, type RuleHit } from '../rules/run.js';
-import { fitzpatrickOf, screeningFacts } from './facts.js';
+import type { EffectClass, ScreeningRule, Verdict } from '../knowledge/schema.js';
+import { verdictRank } from '../rules/order.js';
+import { runScreeningRules, verdictOfEffect, type ClearanceState, type ScreeningHit } from '../rules/run.js';
+import { fitzpatrickOf, flaggedProducts, screeningFacts, unlistedOf } from './facts.js';
 import type { ScreeningInput } from './input.js';
 
+/** Who must clear a finding, why, and whether that has happened. */
+export interface ClearanceInfo {
+  readonly who: string;
+  readonly why: string;
+  readonly state: ClearanceState;
+}
+
 export interface ScreeningFinding extends RuleBasis {
+  /** The rule's declared effect class (REFERENCE §0.2). */
+  readonly effect: EffectClass;
+  /** The class as it applies here: a cleared `clearance` finding is a `precaution`. */
+  readonly appliedEffect: EffectClass;
   /** What this finding does to the verdict. */
   readonly severity: Verdict;
   /** Zone-scoped rules: the zones where it applies (or, for `needs_answer`, might apply). */
@@ -22,8 +34,18 @@ export interface ScreeningFinding extends RuleBasis {
   readonly waitDays?: number;
   /** For a wait: its first possible date, or null when the wait counts from something without a date yet. */
   readonly earliestDate?: string | null;
+  readonly clearance?: ClearanceInfo;
   readonly question?: string;
   readonly alternative?: string;
+}
+
+export interface ScreeningQuestion {
+  readonly ruleId: string;
+  readonly question: string;
+  /** Why the answer matters, in plain words. */
+  readonly why: string;
+  /** The verdict the answer could lead to (the rule's verdict if it applies). */
+  readonly couldLeadTo: Verdict;
 }
 
 export interface ScreeningResult {
@@ -32,18 +54,25 @@ export interface ScreeningResult {
   readonly findings: readonly ScreeningFinding[];
   /**
    * For `defer`: the first date all waits are over; null when any deferring finding has no date (a wait that
-   * counts from something undated, or a deferral without a wait), and `mustChange` then says what must happen.
+   * counts from something undated, a clearance, or a deferral without a wait), and `mustChange` then says what must happen.
    */
   readonly earliestDate: string | null;
   /** True when `earliestDate` is given but an open question could still defer further or block treatment. */
   readonly earliestDateProvisional: boolean;
   /**
-   * What has to change or be resolved before treatment: every finding that defers or blocks, and every
-   * `change_plan` or `skip_area` finding whatever its verdict (a plan change is needed even when treatment may go ahead).
+   * What has to change or happen before treatment: every add-on fix, wait, clearance still needed and block, with
+   * the exact thing named, and every `change_plan` or `skip_area` finding.
    */
   readonly mustChange: readonly string[];
-  readonly questions: readonly { ruleId: string; question: string }[];
+  /** Clearances this plan needs: who must clear, why, and whether it is recorded. */
+  readonly clearances: readonly { readonly ruleId: string; readonly title: string; readonly clearance: ClearanceInfo }[];
+  /** Only the questions whose answer could change the verdict, most decisive first. */
+  readonly questions: readonly ScreeningQuestion[];
+  /** How many questions could still change the verdict (= questions.length). */
+  readonly questionsRemaining: number;
   readonly alternatives: readonly string[];
+  /** Answers Primum could not check ("something else", unknown medicine names), kept and shown. */
+  readonly unchecked: { readonly conditions: readonly string[]; readonly medicines: readonly string[] };
   /** Values Primum worked out from the answers, and how. */
   readonly derived: { readonly fitzpatrick: ReturnType<typeof fitzpatrickOf> };
   /** Every source the findings cite, with its full citation, type and grade. */
@@ -54,35 +83,32 @@ export interface ScreeningResult {
   readonly notices: Notices;
 }
 
-
 type WaitDate = string | null | undefined;
-
-/**
- * The first date a deferring wait is over: from the event date (`waitFrom`), or null when that event has no
- * date: no `waitFrom` means the wait counts from something Primum cannot date (an infection clearing, the last
- * tanning), and a medicine still being taken has no last dose yet. Undefined when the rule sets no wait.
- */
-function earliestFor(rule: ScreeningRule, facts: ReadonlyMap<string, FactValue>, planned: string): WaitDate {
-  const wait = rule.then.waitDays;
-  if (wait === undefined || rule.then.verdict !== 'defer') return undefined;
-  if (!rule.then.waitFrom) return null;
-  const since = facts.get(rule.then.waitFrom);
-  if (typeof since !== 'number') return null;
-  if (stillTaking(rule, facts)) return null;
-  return addDays(planned, Math.max(0, wait - since));
-}
 
 function stillTaking(rule: ScreeningRule, facts: ReadonlyMap<string, FactValue>): boolean {
   const med = /^medication\.([a-z0-9_]+)\.days_since_last_dose$/.exec(rule.then.waitFrom ?? '');
   return med !== null && facts.get(`medication.${med[1] ?? ''}`) === 'current';
 }
 
-/** Says why a wait has no date, in plain words. */
-function undatedWait(rule: ScreeningRule, facts: ReadonlyMap<string, FactValue>): string {
-  const days = rule.then.waitDays ?? 0;
-  return stillTaking(rule, facts)
-    ? `No date can be given yet: the wait of ${days} days starts from the last dose, and the medicine is still being taken.`
-    : `No date can be given yet: the wait of at least ${days} days starts when this has cleared or stopped, and Primum does not know that date.`;
+/**
+ * The first date a wait is over: from the event date (`waitFrom`), or null when that event has no date (no
+ * `waitFrom`: an infection clearing, the last tanning; or a medicine still being taken). Undefined when the
+ * finding is not a wait.
+ */
+function earliestFor(rule: ScreeningRule, effect: EffectClass, facts: ReadonlyMap<string, FactValue>, planned: string): WaitDate {
+  if (effect !== 'timing') return undefined;
+  const wait = rule.then.waitDays;
+  if (wait === undefined || !rule.then.waitFrom) return null;
+  const since = facts.get(rule.then.waitFrom);
+  if (typeof since !== 'number' || stillTaking(rule, facts)) return null;
+  return addDays(planned, Math.max(0, wait - since));
+}
+
+/** Why a wait has no date, in plain words. */
+function undatedWait(kb: Knowledge, rule: ScreeningRule, facts: ReadonlyMap<string, FactValue>): string {
+  const days = rule.then.waitDays;
+  if (days === undefined) return textOf(kb, 'scr_undated_until_resolved');
+  return textOf(kb, stillTaking(rule, facts) ? 'scr_undated_wait_still_taking' : 'scr_undated_wait', { days });
 }
 
 /**
@@ -113,18 +139,55 @@ function laterWait(a: WaitDate, b: WaitDate): WaitDate {
 }
 
 /**
- * Each question once, credited to the most restrictive rule asking it (ties: the first in finding order),
- * in the order the questions first appear.
+ * The questions that could change the verdict: a rule that only asks, whose verdict if it applied is above the
+ * verdict of the findings that apply. Each question once, credited to its most decisive rule; most decisive first.
  */
-function questionsOf(findings: readonly ScreeningFinding[], ruleVerdict: ReadonlyMap<string, Verdict>): { ruleId: string; question: string }[] {
-  const best = new Map<string, ScreeningFinding>();
-  const rank = (f: ScreeningFinding) => verdictRank(ruleVerdict.get(f.ruleId) ?? f.severity);
-  for (const f of findings) {
-    if (!f.question) continue;
-    const prev = best.get(f.question);
-    if (!prev || rank(f) > rank(prev)) best.set(f.question, f);
+function questionsOf(kb: Knowledge, hits: readonly ScreeningHit[], settled: Verdict): ScreeningQuestion[] {
+  const best = new Map<string, ScreeningQuestion>();
+  for (const h of hits) {
+    if (h.result !== 'asks') continue;
+    const couldLeadTo = verdictOfEffect(kb, h.rule.then.effect);
+    if (verdictRank(couldLeadTo) <= verdictRank(settled)) continue;
+    const prev = best.get(h.rule.question);
+    if (prev && verdictRank(prev.couldLeadTo) >= verdictRank(couldLeadTo)) continue;
+    best.set(h.rule.question, { ruleId: h.rule.id, question: h.rule.question, why: h.rule.questionWhy ?? h.rule.title, couldLeadTo });
   }
-  return [...best].map(([question, f]) => ({ ruleId: f.ruleId, question }));
+  return [...best.values()].sort((a, b) => verdictRank(b.couldLeadTo) - verdictRank(a.couldLeadTo));
+}
+
+/** Product labels with "the", for `{products}`: the plan's products this rule reads, or the flagged ones. */
+function productsNamed(kb: Knowledge, h: ScreeningHit, input: ScreeningInput): string {
+  const read = new Set(Object.keys(h.inputs));
+  const planIds = input.plan.products.map((p) => p.id);
+  const named = new Set(planIds.filter((id) => read.has(`plan.product.${id}`) && h.inputs[`plan.product.${id}`] === true));
+  if (read.has('plan.product_not_sterile_or_not_intended') || read.has('plan.product_bland_not_sterile')) {
+    for (const id of flaggedProducts(kb, input.plan.products)) named.add(id);
+  }
+  const labels = [...named].map((id) => `the ${(kb.products.find((p) => p.id === id)?.label ?? id).toLowerCase()}`);
+  return labels.length ? listInWords(labels) : textOf(kb, 'scr_product_list_empty');
+}
+
+function clearanceInfo(rule: ScreeningRule, state: ClearanceState | undefined): ClearanceInfo | undefined {
+  const c = rule.then.clearance;
+  return c && state ? { who: c.who, why: c.why, state } : undefined;
+}
+
+/** The line under "what must change" for one finding, or undefined when it needs no change. */
+function mustChangeLine(kb: Knowledge, f: ScreeningFinding, rule: ScreeningRule, facts: ReadonlyMap<string, FactValue>): string | undefined {
+  const lead = kb.effectClasses.find((e) => e.id === f.appliedEffect)?.mustChangeLead ?? '';
+  const planChange = f.action === 'change_plan' || f.action === 'skip_area';
+  if (!lead && !planChange) return undefined;
+  const where = f.zones?.length ? ` ${textOf(kb, 'scr_in_zones', { zones: f.zones.map((z) => kb.zones.find((x) => x.id === z)?.label ?? z).join(', ') })}` : '';
+  const head = `${lead ? `${lead}: ` : ''}${f.title}${where}`;
+  if (f.appliedEffect === 'clearance' && f.clearance) {
+    const who = f.clearance.who.charAt(0).toUpperCase() + f.clearance.who.slice(1);
+    return `${head}: ${textOf(kb, 'scr_clearance_needed', { who, why: f.clearance.why })}`;
+  }
+  const date =
+    f.appliedEffect !== 'timing' ? ''
+    : typeof f.earliestDate === 'string' ? ` ${textOf(kb, 'scr_earliest_date', { date: f.earliestDate })}`
+    : ` ${undatedWait(kb, rule, facts)}`;
+  return `${head}: ${f.forPerson}${date}`;
 }
 
 /**
@@ -135,52 +198,57 @@ export function screen(kb: Knowledge, input: ScreeningInput, opts: { now: string
   const { facts, zones } = screeningFacts(kb, input);
   const run = runScreeningRules(kb, facts, zones);
   const planned = input.plan.plannedDate;
-  const cap = kb.manifest.policy.unknownBlockingVerdict;
+  const unchecked = unlistedOf(kb, input.person);
+  const unlisted = listInWords([...unchecked.conditions, ...unchecked.medicines].map((t) => `"${t}"`));
 
-  const findings = run.hits.map((h: RuleHit<ScreeningRule>): ScreeningFinding => {
+  const findings = run.hits.map((h): ScreeningFinding => {
     const r = h.rule;
     const fired = h.result === 'fired';
+    const vars = { products: productsNamed(kb, h, input), unlisted };
     // Object.assign onto the basis, not `{ ...basis, ... }`: here the spread was measured 3x slower (V8 clone path).
     // Every key is always present (undefined where absent, which JSON leaves out): one object shape.
-    const f: ScreeningFinding = Object.assign(ruleBasis(kb, h), {
-      severity: fired ? r.then.verdict : minVerdict(r.then.verdict, cap),
+    return Object.assign(ruleBasis(kb, h), {
+      effect: r.then.effect,
+      appliedEffect: h.effect,
+      severity: h.verdict,
       zones: h.zone !== undefined ? [h.zone] : undefined,
-      forPerson: r.then.patient,
-      forPractitioner: r.then.clinician,
+      forPerson: fill(r.then.patient, vars),
+      forPractitioner: fill(r.then.clinician, vars),
       action: r.then.action,
       waitDays: r.then.waitDays,
-      earliestDate: fired ? earliestFor(r, facts, planned) : undefined,
+      earliestDate: fired ? earliestFor(r, h.effect, facts, planned) : undefined,
+      clearance: fired ? clearanceInfo(r, h.clearance) : undefined,
       question: fired ? undefined : r.question,
       alternative: r.then.alternative,
     });
-    return f;
   });
   const merged = mergeZoneFindings(findings);
   merged.sort((a, b) => verdictRank(b.severity) - verdictRank(a.severity) || a.ruleId.localeCompare(b.ruleId));
 
-  const ruleVerdict = new Map(run.hits.map((h) => [h.rule.id, h.rule.then.verdict]));
   const applies = merged.filter((f) => f.status === 'applies');
+  let settled: Verdict = 'proceed';
+  for (const f of applies) if (verdictRank(f.severity) > verdictRank(settled)) settled = f.severity;
+  const questions = questionsOf(kb, run.hits, settled);
+
   const defers = applies.filter((f) => f.severity === 'defer');
   const dated = defers.map((f) => f.earliestDate).filter((d): d is string => typeof d === 'string');
   const undated = defers.filter((f) => typeof f.earliestDate !== 'string');
   const earliestDate = run.verdict === 'defer' && undated.length === 0 && dated.length > 0 ? [...dated].sort().at(-1) ?? null : null;
-  const questions = questionsOf(merged, ruleVerdict);
   // An open question whose rule defers or blocks could move the date or take it away.
-  const provisional = earliestDate !== null && run.hits.some((h) => h.result === 'asks' && verdictRank(h.rule.then.verdict) >= verdictRank('defer'));
-  const toChange = applies.filter(
-    (f) => verdictRank(f.severity) >= verdictRank('defer') || f.action === 'change_plan' || f.action === 'skip_area',
-  );
+  const provisional = earliestDate !== null && questions.length > 0;
+  const rules = new Map(run.hits.map((h) => [h.rule.id, h.rule]));
+  const lines = applies.flatMap((f) => {
+    const rule = rules.get(f.ruleId);
+    const line = rule ? mustChangeLine(kb, f, rule, facts) : undefined;
+    return line ? [line] : [];
+  });
   const mustChange = [
     ...new Set([
-      ...toChange.map((f) => {
-        const where = f.zones?.map((z) => kb.zones.find((x) => x.id === z)?.label ?? z).join(', ');
-        const rule = run.hits.find((h) => h.rule.id === f.ruleId)?.rule;
-        const noDate = f.earliestDate === null && rule ? ` ${undatedWait(rule, facts)}` : '';
-        return `${f.title}${where ? ` (${where})` : ''}: ${f.forPerson}${noDate}`;
-      }),
-      ...(questions.length && verdictRank(run.verdict) >= verdictRank('defer') ? ['Answer the open questions before treatment.'] : []),
+      ...lines,
+      ...(questions.length && verdictRank(run.verdict) >= verdictRank('defer') ? [textOf(kb, 'scr_answer_open_questions', { count: questions.length })] : []),
     ]),
   ];
+  const clearances = applies.flatMap((f) => (f.clearance ? [{ ruleId: f.ruleId, title: f.title, clearance: f.clearance }] : []));
   return {
     verdict: run.verdict,
     summary: kb.verdicts.find((v) => v.id === run.verdict)?.words ?? run.verdict,
@@ -188,8 +256,11 @@ export function screen(kb: Knowledge, input: ScreeningInput, opts: { now: string
     earliestDate,
     earliestDateProvisional: provisional,
     mustChange,
+    clearances,
     questions,
-    alternatives: [...new Set(merged.filter((f) => f.status === 'applies' && f.alternative).map((f) => f.alternative ?? ''))],
+    questionsRemaining: questions.length,
+    alternatives: [...new Set(applies.filter((f) => f.alternative).map((f) => f.alternative ?? ''))],
+    unchecked,
     derived: { fitzpatrick: fitzpatrickOf(kb, input.person) },
     sources: sourceDictionary(kb, merged.map((f) => f.sources)),
     conflicts: conflictDictionary(kb, merged.map((f) => f.conflicts)),

@@ -3,6 +3,7 @@ import type { Knowledge } from '../knowledge/compile.js';
 import { UNKNOWN, type FactValue } from '../knowledge/evaluate.js';
 import type { PlannedZone } from '../rules/run.js';
 import type { ScreeningInput } from './input.js';
+import { resolveMedicationName } from './medication-lookup.js';
 
 const yn = (v: 'yes' | 'no' | 'unknown' | undefined, absent: FactValue = UNKNOWN): FactValue =>
   v === 'yes' ? true : v === 'no' ? false : v === 'unknown' ? UNKNOWN : absent;
@@ -68,6 +69,48 @@ function setProcedure(
   f.set(`procedure.${id}.in_field`, maybeHere.length === 0 ? false : maybeHere.some((e) => e.inField === 'yes') ? true : UNKNOWN);
 }
 
+/** A medicine entry's group id: as given, or found from the name the person knows; undefined when Primum does not know the name. */
+export function medicationIdOf(kb: Knowledge, m: { id?: string; name?: string }): string | undefined {
+  if (m.id !== undefined) return m.id;
+  return resolveMedicationName(kb, m.name ?? '');
+}
+
+/** The free-text answers Primum cannot check: "something else" conditions and medicine names it does not know. */
+export function unlistedOf(kb: Knowledge, person: ScreeningInput['person']): { conditions: string[]; medicines: string[] } {
+  const medicines = Array.isArray(person.medications)
+    ? person.medications.filter((m) => medicationIdOf(kb, m) === undefined).map((m) => m.name ?? '')
+    : [];
+  return { conditions: [...(person.otherConditions ?? [])], medicines };
+}
+
+type PlanProduct = ScreeningInput['plan']['products'][number];
+
+/** Whether a product may be unsafe in open channels: yes, unknown (sterility or intended use not known) or no. */
+function productFlag(kb: Knowledge, p: PlanProduct): FactValue {
+  const intended = p.intendedForNeedledSkin ?? (kb.products.find((x) => x.id === p.id)?.intendedForNeedledSkin ? 'yes' : 'no');
+  if (p.sterile === 'no' || intended === 'no') return true;
+  if (p.sterile === 'unknown' || intended === 'unknown') return UNKNOWN;
+  return false;
+}
+
+const isBland = (kb: Knowledge, id: string): boolean => kb.products.find((x) => x.id === id)?.blandAftercare === true;
+
+/** Combines flags: true wins, then unknown, then false. */
+const anyOf = (flags: readonly FactValue[]): FactValue => (flags.includes(true) ? true : flags.includes(UNKNOWN) ? UNKNOWN : false);
+
+/** Product risk split into actives/serums and plain aftercare (moisturiser, hyaluronic serum), which is fine at <= 0.25 mm. */
+export function productRisk(kb: Knowledge, products: readonly PlanProduct[]): { active: FactValue; bland: FactValue } {
+  return {
+    active: anyOf(products.filter((p) => !isBland(kb, p.id)).map((p) => productFlag(kb, p))),
+    bland: anyOf(products.filter((p) => isBland(kb, p.id)).map((p) => productFlag(kb, p))),
+  };
+}
+
+/** The products of a plan that may be unsafe in open channels (flag true or unknown), plain aftercare included. */
+export function flaggedProducts(kb: Knowledge, products: readonly PlanProduct[]): string[] {
+  return products.filter((p) => productFlag(kb, p) !== false).map((p) => p.id);
+}
+
 /** The skin type used: as stated, else derived from the self-report answer, else unknown. */
 export function fitzpatrickOf(
   kb: Knowledge,
@@ -117,7 +160,26 @@ export function screeningFacts(kb: Knowledge, input: ScreeningInput): { facts: M
   else for (const [id, es] of groupById(person.implants)) setCondition(f, id, ['active'], es.map((i) => i.inField));
 
   if (person.medications === 'unknown') allUnknown('medication', kb.medications, ['.days_since_last_dose']);
-  else for (const [id, es] of groupById(person.medications)) setMedication(f, id, es.map((m) => m.lastDose), planned);
+  else {
+    const known = person.medications.flatMap((m) => {
+      const id = medicationIdOf(kb, m);
+      return id === undefined ? [] : [{ ...m, id }];
+    });
+    for (const [id, es] of groupById(known)) {
+      setMedication(f, id, es.map((m) => m.lastDose), planned);
+      f.set(`medication.${id}.plan_to_stop`, yn(most(SITE_ORDER, es.map((m) => m.planToStop ?? 'no'))));
+    }
+  }
+  const unlisted = unlistedOf(kb, person);
+  f.set('person.unlisted_conditions', unlisted.conditions.length > 0);
+  f.set('person.unlisted_medicines', unlisted.medicines.length > 0);
+  // A clearance recorded on or before the planned date: the role who gave it, and when (the latest per subject).
+  for (const c of [...(person.clearances ?? [])].sort((a, b) => a.date.localeCompare(b.date))) {
+    if (c.date > planned) continue;
+    const kind = kb.conditions.some((x) => x.id === c.covers) ? 'condition' : kb.medications.some((x) => x.id === c.covers) ? 'medication' : 'procedure';
+    f.set(`clearance.${kind}.${c.covers}`, c.by);
+    f.set(`clearance.${kind}.${c.covers}.date`, c.date);
+  }
   if (person.procedures === 'unknown') allUnknown('procedure', kb.procedures, ['.days_since', '.in_field']);
   else for (const [id, es] of groupById(person.procedures)) setProcedure(f, id, es, planned);
 
@@ -128,8 +190,11 @@ export function screeningFacts(kb: Knowledge, input: ScreeningInput): { facts: M
   if (plan.deviceLabelMaxDepthMm !== undefined) f.set('plan.device_label_max_depth_mm', plan.deviceLabelMaxDepthMm);
   f.set('plan.needle_material', plan.needleMaterial === 'unknown' ? UNKNOWN : plan.needleMaterial);
   f.set('plan.needles', plan.needles === 'unknown' ? UNKNOWN : plan.needles);
-  f.set('plan.shared_device', yn(plan.sharedDevice, plan.setting === 'home' ? UNKNOWN : false));
-  f.set('plan.max_depth_mm', Math.max(...plan.zones.map((z) => z.depthMm)));
+  // Own device used only by its owner: not shared, by definition, unless the person says otherwise.
+  const sharedDefault: FactValue = plan.needles === 'own_device_single_user' ? false : plan.setting === 'home' ? UNKNOWN : false;
+  f.set('plan.shared_device', yn(plan.sharedDevice, sharedDefault));
+  const depths = plan.zones.map((z) => z.depthMm);
+  f.set('plan.max_depth_mm', depths.some((d) => d === UNKNOWN) ? UNKNOWN : Math.max(...depths.filter((d): d is number => typeof d === 'number')));
   const passes = plan.zones.map((z) => z.passes).filter((p): p is number => p !== undefined);
   if (passes.length) f.set('plan.max_passes', Math.max(...passes));
   f.set('plan.indication', plan.indication);
@@ -137,17 +202,13 @@ export function screeningFacts(kb: Knowledge, input: ScreeningInput): { facts: M
   f.set('plan.adjunct.adjunct_topicals', plan.products.length > 0);
   for (const z of plan.zones) f.set(`plan.zone.${z.zone}`, true);
 
-  let productRisk: FactValue = false;
-  for (const p of plan.products) {
-    f.set(`plan.product.${p.id}`, true);
-    const intended = p.intendedForNeedledSkin ?? (kb.products.find((x) => x.id === p.id)?.intendedForNeedledSkin ? 'yes' : 'no');
-    if (p.sterile === 'no' || intended === 'no') productRisk = true;
-    else if (productRisk === false && (p.sterile === 'unknown' || intended === 'unknown')) productRisk = UNKNOWN;
-  }
-  f.set('plan.product_not_sterile_or_not_intended', productRisk);
+  const risk = productRisk(kb, plan.products);
+  for (const p of plan.products) f.set(`plan.product.${p.id}`, true);
+  f.set('plan.product_not_sterile_or_not_intended', risk.active);
+  f.set('plan.product_bland_not_sterile', risk.bland);
   const anaesthetic = plan.products.some((p) => kb.products.find((x) => x.id === p.id)?.category === 'anaesthetic');
   f.set('plan.numbing_cream', anaesthetic ? true : yn(plan.numbingCream?.used, false));
   if (plan.numbingCream?.used !== 'no' && plan.numbingCream) f.set('plan.numbing_occluded_or_large_area', yn(plan.numbingCream.occludedOrLargeArea));
 
-  return { facts: f, zones: plan.zones.map((z) => ({ zone: z.zone, depthMm: z.depthMm })) };
+  return { facts: f, zones: plan.zones.map((z) => ({ zone: z.zone, depthMm: z.depthMm === UNKNOWN ? UNKNOWN : z.depthMm })) };
 }

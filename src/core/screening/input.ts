@@ -2,6 +2,10 @@ import { z } from 'zod';
 import { IsoDate, Unknown, vocabId, YesNoUnknown } from '../common/input-types.js';
 import type { Knowledge } from '../knowledge/compile.js';
 import { OPERATORS, SETTINGS } from '../knowledge/facts.js';
+import { ClearanceRole } from '../knowledge/schema.js';
+
+/** Free text a person types ("something else"): kept and shown, never interpreted beyond a name lookup. */
+const FreeText = z.string().trim().min(1, { message: 'must not be empty' }).max(200, { message: 'is longer than 200 characters' });
 
 /** The screening request schema. Vocabulary enums come from the knowledge base, so forms and validation agree. */
 export function screeningInputSchema(kb: Knowledge) {
@@ -31,11 +35,30 @@ export function screeningInputSchema(kb: Knowledge) {
       .union([
         Unknown,
         z.array(z.strictObject({
-          id: vocabId('medication', ids(kb.medications)),
+          id: vocabId('medication', ids(kb.medications)).optional().describe("Primum's medicine group id; give this or name"),
+          name: FreeText.optional().describe('the medicine as the person knows it (generic or brand name, e.g. "Eliquis"); give this or id'),
           lastDose: z.union([IsoDate, z.literal('still_taking'), Unknown]),
+          planToStop: YesNoUnknown.optional().describe('whether the person means to stop it for this treatment'),
         })).max(100),
       ])
       .describe('medicines now or in the last 12 months'),
+    otherConditions: z
+      .array(FreeText)
+      .max(20)
+      .optional()
+      .describe('"something else": conditions not in the list, in the person\'s words; kept, shown and asked about, never read as none'),
+    clearances: z
+      .array(z.strictObject({
+        covers: vocabId('clearance subject (a condition, medicine or procedure id)', [
+          ...ids(kb.conditions), ...ids(kb.medications), ...ids(kb.procedures),
+        ]),
+        by: z.enum(ClearanceRole.options).describe('who gave it: prescriber, specialist, physician or surgeon'),
+        date: IsoDate.describe('when it was given'),
+        name: FreeText.optional().describe('the clinician who gave it'),
+      }))
+      .max(30)
+      .optional()
+      .describe('clearances already given by a clinician: what they cover, who gave them and when'),
     procedures: z
       .union([
         Unknown,
@@ -53,10 +76,16 @@ export function screeningInputSchema(kb: Knowledge) {
     rfInsulated: YesNoUnknown.optional().describe('RF devices: insulated needles'),
     deviceLabelMaxDepthMm: z.number().min(0).max(10).optional(),
     needleMaterial: z.enum(['stainless_steel', 'titanium', 'gold_plated', 'nickel_free_coated', 'silicone', 'other', 'unknown']),
-    needles: z.enum(['single_use_sterile', 'reused', 'unknown']),
+    needles: z
+      .enum(['single_use_sterile', 'own_device_single_user', 'reused', 'unknown'])
+      .describe('single_use_sterile: new sterile needles or cartridge; own_device_single_user: your own home device that only you use; reused: single-use needles or cartridges used again'),
     sharedDevice: YesNoUnknown.optional(),
     zones: z
-      .array(z.strictObject({ zone: vocabId('zone', ids(kb.zones)), depthMm: z.number().gt(0).max(10), passes: z.number().int().min(1).max(100).optional() }))
+      .array(z.strictObject({
+        zone: vocabId('zone', ids(kb.zones)),
+        depthMm: z.union([z.number().gt(0).max(10), Unknown]).describe('needle depth setting in mm, or "unknown"'),
+        passes: z.number().int().min(1).max(100).optional(),
+      }))
       .min(1)
       .max(30),
     products: z
@@ -86,11 +115,17 @@ export function screeningInputSchema(kb: Knowledge) {
       }
       if (Array.isArray(v.person.medications)) {
         v.person.medications.forEach((m, i) => {
+          if ((m.id === undefined) === (m.name === undefined)) {
+            ctx.addIssue({ code: 'custom', path: ['person', 'medications', i], message: 'give either id (a medicine group) or name (the medicine as you know it), not both and not neither' });
+          }
           if (m.lastDose !== 'unknown' && m.lastDose !== 'still_taking' && after(m.lastDose)) {
             ctx.addIssue({ code: 'custom', path: ['person', 'medications', i, 'lastDose'], message: `is after the planned treatment date ${planned}: use "still_taking" for a current medicine` });
           }
         });
       }
+      (v.person.clearances ?? []).forEach((c, i) => {
+        if (after(c.date)) ctx.addIssue({ code: 'custom', path: ['person', 'clearances', i, 'date'], message: `is after the planned treatment date ${planned}: a clearance is recorded once it is given` });
+      });
       const seen = new Set<string>();
       v.plan.zones.forEach((z2, i) => {
         if (seen.has(z2.zone)) ctx.addIssue({ code: 'custom', path: ['plan', 'zones', i, 'zone'], message: `zone '${z2.zone}' is listed twice` });

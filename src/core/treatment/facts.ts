@@ -1,5 +1,6 @@
 import type { Knowledge } from '../knowledge/compile.js';
-import { UNKNOWN, type FactValue } from '../knowledge/evaluate.js';
+import { evaluate, UNKNOWN, type FactValue, type Facts } from '../knowledge/evaluate.js';
+import type { Effect } from '../knowledge/schema.js';
 import { fitzpatrickOf } from '../screening/facts.js';
 import type { TreatedPerson, TreatmentInput } from './input.js';
 
@@ -35,4 +36,15 @@ export function treatmentFacts(kb: Knowledge, t: TreatmentInput, person: Treated
   for (const c of person.conditions) f.set(`condition.${c.id}`, c.status);
   for (const m of person.medications) f.set(`medication.${m.id}`, m.status);
   return f;
+}
+
+/**
+ * The end of an expected effect's normal window for this treatment (REFERENCE §4.1 depth-aware windows): the
+ * longest `normalUntilAdjust` entry whose condition certainly holds, else `normalUntilHours`. Null for complications.
+ */
+export function normalUntilFor(effect: Effect, facts: Facts): number | null {
+  let until = effect.normalUntilHours;
+  if (until === null) return null;
+  for (const a of effect.normalUntilAdjust ?? []) if (evaluate(a.when, facts) === true && a.normalUntilHours > until) until = a.normalUntilHours;
+  return until;
 }

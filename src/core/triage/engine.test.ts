@@ -134,8 +134,9 @@ describe('check-in triage', () => {
     assert.deepEqual(r.notFromTreatment.map((n) => n.ruleId), ['tri_emg_stroke_signs']);
     assert.deepEqual(r.likelyExplanations, []);
     assert.deepEqual(r.questions.slice(0, 2).map((q) => q.symptomId), ['limb_weakness', 'speech_or_vision_disturbance']);
+    // REFERENCE §7.1 rev 2: a face that suddenly droops is L3 even alone.
     const answered = run(checkIn(30, { redFlags: { ...allRedFlagsNo(), facial_droop: 'yes' } }));
-    assert.equal(answered.level, 'see_doctor_today');
+    assert.equal(answered.level, 'call_emergency_number');
     const notReported = run(checkIn(30, { redFlags: { ...allRedFlagsNo(), facial_droop: 'unknown', limb_weakness: 'unknown' } }));
     assert.equal(notReported.level, 'contact_practitioner');
   });
@@ -219,9 +220,11 @@ describe('check-in triage', () => {
 
   // The L0 ("expected") cells of REFERENCE 7.2, as [symptom, from hour, until hour): triage's own definition of normal.
   const NORMAL: readonly [string, number, number][] = [
-    ['redness', 0, 168], // 0-24 h L0; d1-3 L0 if fading; d4-7 L0 if mild and fading; 7.3: >7 d -> L1
-    ['warmth', 0, 168],
-    ['tightness_stinging', 0, 72],
+    // REFERENCE rev 2 §4.1 depth-aware window; the fixture is a 1.0 mm pen: normal to the end of day 3.
+    ['redness', 0, 96],
+    ['warmth', 0, 96],
+    ['tightness_stinging', 0, 96],
+    ['itch', 0, 96],
     ['swelling', 0, 96], // d1-3 L0 if settling; d4-7 L1
     ['pinpoint_bleeding_ooze', 0, 24],
     ['dryness_flaking', 24, 192],
@@ -252,5 +255,132 @@ describe('check-in triage', () => {
       const i = build(c);
       assert.deepEqual(triage(kb, i, { now: NOW }), triage(kb, i, { now: NOW }));
     }), { numRuns: 100 });
+  });
+});
+
+// Issue 9, "Clinical accuracy, round 2" (REFERENCE revision 2 §0, §4.1, §4.2, §7.1-7.3). Each block covers one
+// defect class found by outside testers and failed on the code before the fix.
+describe('check-in triage: clinical accuracy round 2', () => {
+  const sym = (id: string, hours: number, severity = 'mild', trend = 'improving', extra: object = {}) => ({
+    id, severity, trend, beyondTreatedArea: false, startedAt: atHours(Math.max(0, hours - 6)), ...extra,
+  });
+  const withCream = { ...clinicPenTreatment, numbingCream: true };
+  const roller025 = { ...clinicPenTreatment, setting: 'home', device: 'roller', zones: [{ zone: 'cheek_medial_buccal', depthMm: 0.25 }] };
+  const pen2mm = { ...clinicPenTreatment, zones: [{ zone: 'cheek_medial_buccal', depthMm: 2.0 }] };
+
+  it('urgent: a face that suddenly droops is a call-now emergency even alone (companions answered no or unanswered)', () => {
+    const answeredNo = run(checkIn(30, { redFlags: { ...allRedFlagsNo(), facial_droop: 'yes' } }));
+    assert.equal(answeredNo.level, 'call_emergency_number');
+    assert.ok(answeredNo.notFromTreatment.length > 0);
+    assert.deepEqual(answeredNo.likelyExplanations.filter((e) => e.effectId === 'nerve_injury'), []);
+    assert.match(answeredNo.advice[0] ?? '', /time/);
+    const onlyDroop = run({ treatment: clinicPenTreatment, checkIn: { at: atHours(500) }, redFlags: { facial_droop: 'yes' } });
+    assert.equal(onlyDroop.level, 'call_emergency_number');
+  });
+
+  it('urgent: only weakness present since an RF treatment, not worsening, no other sign, is same-day (nerve injury)', () => {
+    const rfWeak = (trend: string, treatment: object = rfTreatment) =>
+      run({ ...checkIn(30), treatment, symptoms: [sym('facial_weakness', 30, 'moderate', trend, { startedAt: atHours(0) })] });
+    assert.equal(rfWeak('same').level, 'see_doctor_today');
+    assert.ok(rfWeak('same').likelyExplanations.some((e) => e.effectId === 'nerve_injury'));
+    assert.equal(rfWeak('worsening').level, 'call_emergency_number');
+    assert.equal(rfWeak('same', clinicPenTreatment).level, 'call_emergency_number');
+  });
+
+  it('urgent: anaesthetic-toxicity signs are emergencies at any time; within 12 h of cream they are put down to the cream', () => {
+    for (const flag of ['seizure', 'confusion', 'slurred_speech', 'irregular_fast_heartbeat', 'fainting', 'blue_grey_lips_breathless']) {
+      const at7 = run(checkIn(7, { treatment: withCream, redFlags: { ...allRedFlagsNo(), [flag]: 'yes' } }));
+      assert.equal(at7.level, 'call_emergency_number', flag);
+      assert.ok(at7.likelyExplanations.some((e) => e.effectId === 'topical_anaesthetic_toxicity'), `${flag}: ${at7.likelyExplanations.map((e) => e.effectId).join()}`);
+      assert.ok(!at7.notFromTreatment.some((n) => n.ruleId === 'tri_emg_seizure_confusion_any_time'), flag);
+      const late = run(checkIn(30, { treatment: withCream, redFlags: { ...allRedFlagsNo(), [flag]: 'yes' } }));
+      assert.equal(late.level, 'call_emergency_number', flag);
+    }
+  });
+
+  it('urgent: early toxicity symptoms within 12 h of numbing cream go to the emergency department', () => {
+    for (const h of [2, 7, 11.9]) {
+      const r = run(checkIn(h, { treatment: withCream, redFlags: { ...allRedFlagsNo(), anaesthetic_toxicity_early: 'yes' } }));
+      assert.equal(r.level, 'emergency_department', `${h} h`);
+      assert.ok(r.likelyExplanations.some((e) => e.effectId === 'topical_anaesthetic_toxicity'));
+    }
+    const unknownCream = run(checkIn(8, { redFlags: { ...allRedFlagsNo(), anaesthetic_toxicity_early: 'yes' } }));
+    assert.ok(levelRank(unknownCream.level) >= levelRank('emergency_department'), unknownCream.level);
+  });
+
+  it('urgent: bleeding that will not stop after 10-15 minutes of pressure is an emergency at any time, blood thinner kept', () => {
+    for (const h of [2, 30, 120, 400]) {
+      const r = run(checkIn(h, {
+        person: { medications: [{ id: 'anticoagulant', status: 'current' }] },
+        redFlags: { ...allRedFlagsNo(), bleeding_not_stopping: 'yes' },
+      }));
+      assert.equal(r.level, 'emergency_department', `${h} h`);
+      assert.ok(r.advice.some((a) => /do not stop/i.test(a)), r.advice.join(' | '));
+      assert.ok(!r.advice.some((a) => /stop (taking )?your blood thinner/i.test(a) && !/do not stop/i.test(a)));
+    }
+  });
+
+  it('over-caution: mild itch on day 3 is expected healing', () => {
+    const r = run(checkIn(80, { symptoms: [sym('itch', 80, 'mild', 'same')] }));
+    assert.equal(r.level, 'self_care');
+    assert.deepEqual(r.unexplained, []);
+  });
+
+  it('over-caution: tiny dotted scabs after 2 mm needling are expected; after a week or honey-coloured they are not', () => {
+    const r = run({ ...checkIn(50), treatment: pen2mm, symptoms: [sym('pinpoint_crusts', 50)] });
+    assert.equal(r.level, 'self_care');
+    assert.ok(r.likelyExplanations.some((e) => e.effectId === 'pinpoint_crusts_expected'));
+    assert.equal(run({ ...checkIn(200), treatment: pen2mm, symptoms: [sym('pinpoint_crusts', 200, 'mild', 'same')] }).level, 'contact_practitioner');
+    const rf = run({ ...checkIn(30), treatment: rfTreatment, symptoms: [sym('rf_grid_marks', 30)] });
+    assert.equal(rf.level, 'self_care');
+  });
+
+  it('over-caution: acne-like spots with mild pain on day 5 are L1; a raised firm scar at 6 weeks is L1', () => {
+    const acne = run(checkIn(120, { symptoms: [sym('acne_like_spots', 120, 'mild', 'same'), sym('pain', 120, 'mild', 'same')] }));
+    assert.equal(acne.level, 'contact_practitioner');
+    assert.deepEqual(acne.unexplained, []);
+    assert.equal(run(checkIn(1008, { symptoms: [sym('raised_firm_scar', 1008, 'mild', 'same')] })).level, 'contact_practitioner');
+  });
+
+  it('false reassurance: redness windows depend on depth (REFERENCE §4.1 rev 2)', () => {
+    const redness = (treatment: object, h: number) => run({ ...checkIn(h), treatment, symptoms: [sym('redness', h, 'mild', 'improving')] }).level;
+    assert.equal(redness(roller025, 60), 'self_care');
+    assert.equal(redness(roller025, 72), 'contact_practitioner');
+    assert.equal(redness(roller025, 120), 'contact_practitioner');
+    assert.equal(redness(clinicPenTreatment, 95), 'self_care');
+    assert.equal(redness(clinicPenTreatment, 96), 'contact_practitioner');
+    assert.equal(redness(pen2mm, 150), 'self_care');
+    assert.equal(redness(rfTreatment, 150), 'self_care');
+    const swelling = (treatment: object, h: number) => run({ ...checkIn(h), treatment, symptoms: [sym('swelling', h, 'mild', 'improving')] }).level;
+    assert.equal(swelling(rfTreatment, 130), 'self_care');
+    assert.equal(swelling(clinicPenTreatment, 130), 'contact_practitioner');
+    assert.equal(swelling(rfTreatment, 144), 'contact_practitioner');
+  });
+
+  it('where: a cold sore on the lip after periorbital work is not treated as near the eye; unknown place still is', () => {
+    const eyeAndLip = { ...clinicPenTreatment, zones: [{ zone: 'periorbital_lower_lid', depthMm: 0.5 }, { zone: 'perioral_upper_lip', depthMm: 0.5 }] };
+    const blisters = (zones?: string[]) => run({ ...checkIn(60), treatment: eyeAndLip, symptoms: [sym('clustered_blisters_tingling', 60, 'mild', 'same', zones ? { zones } : {})] });
+    assert.equal(blisters(['perioral_upper_lip']).level, 'see_doctor_today');
+    assert.equal(blisters(['periorbital_lower_lid']).level, 'emergency_department');
+    assert.equal(blisters().level, 'emergency_department');
+    const bad = schema.safeParse({ ...checkIn(60), symptoms: [sym('redness', 60, 'mild', 'improving', { zones: ['elbow'] })] });
+    assert.equal(bad.success, false);
+    assert.ok(bad.error?.issues.some((i) => i.path.join('.') === 'symptoms.0.zones.0'), JSON.stringify(bad.error?.issues));
+  });
+
+  it('question economy: "none of these" answers every unanswered red flag no; without it they stay unknown', () => {
+    const base = { treatment: clinicPenTreatment, checkIn: { at: atHours(30) }, symptoms: [sym('redness', 30)] };
+    assert.equal(run(base).level, 'contact_practitioner');
+    const none = run({ ...base, redFlagsNoneOfThese: true });
+    assert.equal(none.level, 'self_care');
+    assert.deepEqual(none.questions, []);
+    const listed = run({ ...base, redFlagsNoneOfThese: true, redFlags: { fever: 'yes' }, symptoms: [sym('redness', 30), sym('pus_or_honey_crusts', 30)] });
+    assert.ok(levelRank(listed.level) >= levelRank('see_doctor_today'), listed.level);
+  });
+
+  it('levels describe urgency only; who to see is in the advice', () => {
+    const l1 = kb.levels.find((l) => l.id === 'contact_practitioner');
+    assert.match(`${l1?.label} ${l1?.timeFrame}`, /1.2 days|24.48 hours/);
+    assert.match(l1?.words ?? '', /doctor/);
   });
 });

@@ -12,7 +12,7 @@ import { factInWords } from '../report/fact-words.js';
 import { runTriageRules } from '../rules/run.js';
 import { treatmentFacts } from '../treatment/facts.js';
 import type { TriageInput } from './input.js';
-import { safetyNet, type SafetyNetItem } from './safety-net.js';
+import { safetyNet, setPlaceUnknown, type SafetyNetItem } from './safety-net.js';
 
 export interface TriageFinding extends RuleBasis {
   readonly stage: TriageRule['stage'];
@@ -56,17 +56,30 @@ export function checkInFacts(kb: Knowledge, input: TriageInput): Map<string, Fac
   f.set('checkin.hours_since_treatment', hoursBetween(input.treatment.treatedAt, at));
   if (input.temperatureC !== undefined) f.set('person.temperature_c', input.temperatureC);
   const answers = input.redFlags as Record<string, 'yes' | 'no' | 'unknown' | undefined>;
+  // "None of these" answers only the questions left open: an explicit answer or a listed symptom wins.
+  const noneOfThese = input.redFlagsNoneOfThese === true;
   for (const s of kb.symptoms) {
     if (!s.redFlag) continue;
     const a = answers[s.id];
-    f.set(`symptom.${s.id}`, a === 'yes' ? true : a === 'no' ? false : UNKNOWN);
+    f.set(`symptom.${s.id}`, a === 'yes' ? true : a === 'no' ? false : a === undefined && noneOfThese ? false : UNKNOWN);
   }
+  // A red flag answered "yes" says nothing about where: its place is unknown, which never lowers urgency.
+  const listed = new Set(input.symptoms.map((s) => s.id));
+  for (const s of kb.symptoms) if (s.redFlag && f.get(`symptom.${s.id}`) === true && !listed.has(s.id)) setPlaceUnknown(f, s.id);
   for (const s of input.symptoms) {
     f.set(`symptom.${s.id}`, true);
     f.set(`symptom.${s.id}.severity`, s.severity ?? UNKNOWN);
     f.set(`symptom.${s.id}.trend`, s.trend ?? UNKNOWN);
     f.set(`symptom.${s.id}.beyond_treated_area`, s.beyondTreatedArea ?? UNKNOWN);
     f.set(`symptom.${s.id}.hours_since_onset`, s.startedAt ? Math.max(0, hoursBetween(s.startedAt, at)) : UNKNOWN);
+    // Where the sign is, from the zones vocabulary's flags; not said = unknown (rules then assume the worst place).
+    const zones = (s.zones ?? []).flatMap((id) => kb.zones.find((z) => z.id === id) ?? []);
+    if (zones.length === 0) setPlaceUnknown(f, s.id);
+    else {
+      f.set(`symptom.${s.id}.place_known`, true);
+      f.set(`symptom.${s.id}.near_eye`, zones.some((z) => z.periorbital));
+      f.set(`symptom.${s.id}.perioral`, zones.some((z) => z.perioral));
+    }
   }
   return f;
 }
@@ -99,6 +112,7 @@ function questionsFor(kb: Knowledge, findings: readonly TriageFinding[]): { symp
         : part === 'severity' ? `How bad is the ${label(id)}: mild, moderate or severe?`
         : part === 'beyond_treated_area' ? `Does the ${label(id)} reach beyond the treated area?`
         : part === 'hours_since_onset' ? `When did the ${label(id)} start?`
+        : part === 'near_eye' || part === 'perioral' ? `Where is the ${label(id)}: which parts of the face or body?`
         : `Please tell us more about the ${label(id)} (${part}).`;
       out.set(fact, { symptomId: id || fact, question: q });
     }

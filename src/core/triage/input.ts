@@ -17,6 +17,12 @@ export function triageInputSchema(kb: Knowledge) {
         .strictObject(redFlagShape)
         .default({})
         .describe('answers to the red-flag questions; a question not answered counts as "unknown", never as "no"'),
+      redFlagsNoneOfThese: z
+        .boolean()
+        .optional()
+        .describe(
+          'true: the person ticked "none of these" on the red-flag list, so every red-flag question not answered in redFlags and not listed under symptoms counts as "no". Left out or false: unanswered questions stay "unknown"',
+        ),
       temperatureC: z
         .number()
         .min(30, { message: 'must be a body temperature in °C between 30 and 45' })
@@ -30,6 +36,12 @@ export function triageInputSchema(kb: Knowledge) {
             trend: z.enum(TRENDS).optional().describe('since it started: improving, same or worsening'),
             startedAt: IsoDateTime.optional(),
             beyondTreatedArea: z.boolean().optional(),
+            zones: z
+              .array(vocabId('zone', kb.zones.map((x) => x.id)))
+              .min(1)
+              .max(30)
+              .optional()
+              .describe('where the sign is (zone ids); left out = not known, which never lowers urgency (a sign that could be near the eye is treated as if it were)'),
           }),
         )
         .max(60)

@@ -50,8 +50,9 @@ describe('safety net', () => {
 
   it('bleeding that will not stop and RF blisters get the level a check-in gives, not an invented "severe" one', () => {
     const pen = netFor({ ...clinicPenTreatment, numbingCream: false });
-    assert.deepEqual(levelOf(pen, 'bleeding_not_stopping'), ['see_doctor_today']);
-    assert.equal(checkInLevel({ ...clinicPenTreatment, numbingCream: false }, {}, 'bleeding_not_stopping', 1), 'see_doctor_today');
+    // REFERENCE §7.1 rev 2: bleeding that will not stop after 10-15 min of pressure is L3 (emergency department) at any time.
+    assert.deepEqual(levelOf(pen, 'bleeding_not_stopping'), ['emergency_department']);
+    assert.equal(checkInLevel({ ...clinicPenTreatment, numbingCream: false }, {}, 'bleeding_not_stopping', 1), 'emergency_department');
     const rf = netFor({ ...rfTreatment, numbingCream: false, rfEnergy: 'standard' });
     assert.deepEqual(levelOf(rf, 'rf_blisters'), ['see_doctor_today']);
   });
@@ -76,7 +77,8 @@ describe('safety net', () => {
     const unknown = netFor(clinicPenTreatment);
     const withCream = netFor({ ...clinicPenTreatment, numbingCream: true });
     const withoutCream = netFor({ ...clinicPenTreatment, numbingCream: false });
-    assert.equal(levelOf(unknown, 'anaesthetic_toxicity_early')[0], 'call_emergency_number');
+    // REFERENCE §7.1 rev 2: early toxicity symptoms within 12 h of numbing cream -> emergency department.
+    assert.equal(levelOf(unknown, 'anaesthetic_toxicity_early')[0], 'emergency_department');
     assert.deepEqual(levelOf(unknown, 'anaesthetic_toxicity_early'), levelOf(withCream, 'anaesthetic_toxicity_early'));
     assert.deepEqual(levelOf(withoutCream, 'anaesthetic_toxicity_early'), ['contact_practitioner']);
   });

@@ -4,6 +4,7 @@ import { evaluate, UNKNOWN, type FactValue, type Facts } from '../knowledge/eval
 import type { Level, Symptom } from '../knowledge/schema.js';
 import { levelRank, maxLevel, minLevel } from '../rules/order.js';
 import { runTriageRules, type TriageRun } from '../rules/run.js';
+import { normalUntilFor } from '../treatment/facts.js';
 
 export interface SafetyNetSign {
   readonly symptomId: string;
@@ -87,12 +88,21 @@ function canFollow(kb: Knowledge, s: Symptom, facts: Facts): boolean {
   return claims.length === 0 || claims.some((e) => !e.appliesWhen || evaluate(e.appliesWhen, facts) !== false);
 }
 
+/** The place facts of a sign whose place was not given: unknown, which never lowers urgency. */
+export function setPlaceUnknown(f: Map<string, FactValue>, symptomId: string): void {
+  f.set(`symptom.${symptomId}.place_known`, false);
+  f.set(`symptom.${symptomId}.near_eye`, UNKNOWN);
+  f.set(`symptom.${symptomId}.perioral`, UNKNOWN);
+}
+
 /** The facts of a check-in that reports this one sign and answers "no" to every other warning sign. */
 function checkInWith(kb: Knowledge, base: Facts, s: Symptom, hours: number): Map<string, FactValue> {
   const f = new Map<string, FactValue>(base);
   f.set('checkin.hours_since_treatment', hours);
   for (const r of kb.symptoms) if (r.redFlag) f.set(`symptom.${r.id}`, false);
   f.set(`symptom.${s.id}`, true);
+  // Like a check-in that does not say where the sign is.
+  setPlaceUnknown(f, s.id);
   if (!s.redFlag) {
     // A listed symptom at its mildest: mild, improving, on the treated skin, there since the treatment.
     f.set(`symptom.${s.id}.severity`, 'mild');
@@ -152,7 +162,7 @@ export function safetyNet(kb: Knowledge, facts: ReadonlyMap<string, FactValue> =
     expected.some(
       (e) =>
         e.symptoms.includes(s.id) &&
-        levels.some((x) => x.level === 'self_care' && x.at >= e.onsetHours[0] && x.at < (e.normalUntilHours ?? horizon)),
+        levels.some((x) => x.level === 'self_care' && x.at >= e.onsetHours[0] && x.at < (normalUntilFor(e, base) ?? horizon)),
     );
   const groups = new Map<Level, SafetyNetSign[]>();
   for (const s of kb.symptoms) {
