@@ -121,7 +121,7 @@ describe('aftercare plan', () => {
     }
     // Effects with no symptom of their own to report at a check-in are the only ones left unchecked.
     const unchecked = [...presentation.keys()].filter((id) => !checked.has(id)).sort();
-    assert.deepEqual(unchecked, ['photosensitivity_expected', 'rf_grid_marks_crusting_expected']);
+    assert.deepEqual(unchecked, ['photosensitivity_expected']);
   });
 
   it('tender neck glands and day-4 swelling are not called normal (REFERENCE §7.2 asks for the practitioner)', () => {

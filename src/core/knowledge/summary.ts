@@ -20,6 +20,8 @@ export function knowledgeSummary(kb: Knowledge) {
       indications: pick(kb.indications),
       conditions: pick(kb.conditions, (c) => ({ category: c.category, siteMatters: c.siteMatters })),
       medications: pick(kb.medications),
+      /** Names people know their medicines by (for autocomplete); medication null: known, not screened for. */
+      medicationNames: kb.medicationNames.names.map((n) => ({ name: n.name, medication: n.medication, kind: n.kind })),
       procedures: pick(kb.procedures),
       products: pick(kb.products, (x) => ({ category: x.category, intendedForNeedledSkin: x.intendedForNeedledSkin })),
       symptoms: pick(kb.symptoms, (s) => ({ redFlag: s.redFlag, systemic: s.systemic, question: s.question })),

@@ -18,8 +18,13 @@ export function medicationNameIssues(kb: Knowledge): KbIssue[] {
     for (const [what, text] of [['id', m.id], ['label', m.label]] as const) {
       const key = nameKey(text);
       const prior = owner.get(key);
-      if (prior && prior.id !== m.id) add(`medications.${m.id}.${what}`, `reads the same as ${prior.what} once case, accents, spaces and hyphens are ignored`);
-      else owner.set(key, { id: m.id, what: `the ${what} of medication '${m.id}'` });
+      if (!prior) owner.set(key, { id: m.id, what: `the ${what} of medication '${m.id}'` });
+      else if (prior.id !== m.id) {
+        issues.push({
+          file: kb.origins.get(`medications:${m.id}`) ?? 'medications', path: `${m.id}.${what}`,
+          message: `reads the same as ${prior.what} once case, accents, spaces and hyphens are ignored`,
+        });
+      }
     }
   }
 

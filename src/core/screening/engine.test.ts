@@ -137,7 +137,7 @@ describe('screening engine', () => {
   it('a plan change needed under proceed_with_precautions is listed in mustChange', () => {
     const r = run({ person: healthyAdult, plan: { ...clinicCheekPlan, products: [{ id: 'hyaluronic_acid_cosmetic', sterile: 'no' }] } });
     assert.equal(r.verdict, 'proceed_with_precautions');
-    assert.ok(r.mustChange.some((m) => m.startsWith('Product applied during or right after needling')), r.mustChange.join('|'));
+    assert.ok(r.mustChange.some((m) => m.startsWith('Change before the session: Product applied during or right after needling') && m.includes('ordinary hyaluronic-acid serum')), r.mustChange.join('|'));
     assert.deepEqual(run(healthyClinicScreening).mustChange, []);
   });
 
@@ -200,5 +200,130 @@ describe('screening engine', () => {
       const b = screen(kb, worse, { now: NOW }).verdict;
       return verdictRank(b) >= verdictRank(a);
     }), { numRuns: 400 });
+  });
+});
+
+describe('screening, clinical round 2 (issue 9): verdict classes, clearances, home devices, inputs people can give', () => {
+  const warfarinBeautician = {
+    person: { ...healthyAdult, conditions: [{ id: 'prosthetic_heart_valve', status: 'active' }], medications: [{ id: 'anticoagulant', lastDose: 'still_taking' }] },
+    plan: { ...clinicCheekPlan, operator: { role: 'esthetician', licensed: 'yes' }, zones: [{ zone: 'cheek_medial_buccal', depthMm: 1.5 }] },
+  };
+
+  it('a clearance finding defers, says who must clear and why, and never says to stop the medicine', () => {
+    const r = run(warfarinBeautician);
+    assert.equal(r.verdict, 'defer');
+    assert.equal(r.earliestDate, null);
+    const c = r.clearances.find((x) => x.ruleId === 'scr_anticoagulant_clearance');
+    assert.equal(c?.clearance.state.status, 'needed');
+    assert.match(c?.clearance.who ?? '', /prescribed your blood thinner/);
+    assert.ok(r.mustChange.some((m) => m.startsWith('Needs clearance:') && m.includes('The doctor who prescribed your blood thinner must agree')), r.mustChange.join('|'));
+    const text = JSON.stringify(r.findings.map((f) => f.forPerson));
+    assert.doesNotMatch(text, /\bstop (taking )?your (blood thinner|medicine|warfarin)\b/i);
+    assert.match(text, /never stop or pause a blood thinner/i);
+  });
+
+  it('a recorded clearance by the right role turns it into a precaution; the wrong role or a later date does not', () => {
+    const cleared = (by: string, date: string) =>
+      run({ ...warfarinBeautician, person: { ...warfarinBeautician.person, clearances: [{ covers: 'anticoagulant', by, date }] } });
+    const ok = cleared('prescriber', '2026-11-20');
+    assert.equal(ok.verdict, 'proceed_with_precautions');
+    assert.deepEqual(ok.clearances.find((x) => x.ruleId === 'scr_anticoagulant_clearance')?.clearance.state, { status: 'recorded', covers: 'anticoagulant', by: 'prescriber', date: '2026-11-20' });
+    assert.equal(ok.findings.find((f) => f.ruleId === 'scr_anticoagulant_clearance')?.appliedEffect, 'precaution');
+    assert.equal(cleared('surgeon', '2026-11-20').verdict, 'defer');
+    const bad = schema.safeParse({ ...warfarinBeautician, person: { ...warfarinBeautician.person, clearances: [{ covers: 'anticoagulant', by: 'prescriber', date: '2026-12-24' }] } });
+    assert.equal(bad.success, false);
+    assert.match(JSON.stringify(bad.error?.issues), /after the planned treatment date/);
+  });
+
+  it('a physician operator takes the decision where REFERENCE allows it (keloid history), not for a blood thinner', () => {
+    const keloid = { ...healthyAdult, conditions: [{ id: 'keloid_hypertrophic_scarring', status: 'history' }] };
+    assert.equal(run({ person: keloid, plan: { ...clinicCheekPlan, operator: { role: 'nurse', licensed: 'yes' } } }).verdict, 'defer');
+    const byPhysician = run({ person: keloid, plan: clinicCheekPlan });
+    assert.equal(byPhysician.verdict, 'proceed_with_precautions');
+    assert.equal(byPhysician.clearances[0]?.clearance.state.status, 'physician_operator');
+    const rfByPhysician = run({ person: { ...healthyAdult, medications: [{ id: 'anticoagulant', lastDose: 'still_taking' }] }, plan: { ...clinicCheekPlan, device: 'rf_mn_insulated', rfInsulated: 'yes' } });
+    assert.equal(rfByPhysician.verdict, 'defer');
+  });
+
+  it('transplant recipients and badly controlled diabetes need clearance (unsafe passes before)', () => {
+    const transplant = run({ person: { ...healthyAdult, conditions: [{ id: 'organ_transplant', status: 'history' }], medications: [{ id: 'immunosuppressant', lastDose: 'still_taking' }] }, plan: clinicCheekPlan });
+    assert.equal(transplant.verdict, 'defer');
+    assert.match(transplant.mustChange.join('|'), /transplant team/);
+    const diabetes = run({ person: { ...healthyAdult, conditions: [{ id: 'diabetes', status: 'active' }] }, plan: clinicCheekPlan });
+    assert.equal(diabetes.verdict, 'defer');
+  });
+
+  it('isotretinoin stopped a month ago: 1.5 mm by a non-physician defers to six months after the last dose; 0.5 mm is a precaution', () => {
+    const person = { ...healthyAdult, medications: [{ id: 'isotretinoin', lastDose: '2026-11-01' }] };
+    const deep = run({ person, plan: { ...clinicCheekPlan, operator: { role: 'esthetician', licensed: 'yes' }, zones: [{ zone: 'cheek_medial_buccal', depthMm: 1.5 }] } });
+    assert.equal(deep.verdict, 'defer');
+    assert.equal(deep.earliestDate, '2027-05-03');
+    const shallow = run({ person, plan: { ...clinicCheekPlan, operator: { role: 'esthetician', licensed: 'yes' } } });
+    assert.equal(shallow.verdict, 'proceed_with_precautions');
+  });
+
+  it('a personal 0.25 mm home roller with a plain moisturiser proceeds; a reused single-use cartridge is blocked', () => {
+    const plan = { ...homeRollerPlan, needles: 'own_device_single_user', products: [{ id: 'bland_emollient', sterile: 'unknown' }] };
+    const r = run({ person: healthyAdult, plan });
+    assert.equal(r.verdict, 'proceed', JSON.stringify(r.findings.filter((f) => f.severity !== 'proceed').map((f) => f.ruleId)));
+    assert.deepEqual(r.mustChange, []);
+    assert.ok(fired(r).includes('scr_personal_home_device'));
+    assert.equal(run({ person: healthyAdult, plan: { ...homeRollerPlan, device: 'pen_motorised', needles: 'reused' } }).verdict, 'do_not_treat');
+    const nano = run({ person: healthyAdult, plan: { ...homeRollerPlan, device: 'nano_needling', needles: 'own_device_single_user' } });
+    assert.equal(nano.verdict, 'proceed');
+  });
+
+  it('an add-on fix names the exact product under what must change', () => {
+    const r = run({ person: healthyAdult, plan: { ...homeRollerPlan, needles: 'own_device_single_user', products: [{ id: 'vitamin_c_serum', sterile: 'no' }] } });
+    assert.equal(r.verdict, 'proceed_with_precautions');
+    assert.ok(r.mustChange.every((m) => /vitamin C serum/i.test(m)), r.mustChange.join('|'));
+    assert.ok(r.mustChange.some((m) => m.startsWith('Change before the session') && /vitamin c serum/i.test(m)), r.mustChange.join('|'));
+  });
+
+  it('a past granuloma and a non-sterile serum again is blocked, also in a clinic', () => {
+    const r = run({ person: { ...healthyAdult, conditions: [{ id: 'granuloma_history', status: 'history' }] }, plan: { ...clinicCheekPlan, products: [{ id: 'vitamin_c_serum', sterile: 'no' }] } });
+    assert.equal(r.verdict, 'do_not_treat');
+    assert.ok(fired(r).includes('scr_granuloma_history_with_non_sterile_product'));
+  });
+
+  it('a clean clinic plan with the eye area proceeds: eye protection is info', () => {
+    const r = run({ person: healthyAdult, plan: { ...clinicCheekPlan, zones: [{ zone: 'cheek_medial_buccal', depthMm: 1.0 }, { zone: 'periorbital_lower_lid', depthMm: 0.25 }] } });
+    assert.equal(r.verdict, 'proceed');
+    const eye = r.findings.find((f) => f.ruleId === 'scr_periorbital_zone');
+    assert.equal(eye?.effect, 'info');
+    assert.equal(eye?.severity, 'proceed');
+  });
+
+  it('"something else" is kept, shown and asked about, never read as none; a wish to stop a medicine gets an explicit answer', () => {
+    const r = run({ person: { ...healthyAdult, otherConditions: ['Hashimoto thyroiditis'], medications: [{ name: 'Zzqx herbal tea', lastDose: 'still_taking' }] }, plan: clinicCheekPlan });
+    assert.equal(r.verdict, 'proceed_with_precautions');
+    assert.deepEqual(r.unchecked, { conditions: ['Hashimoto thyroiditis'], medicines: ['Zzqx herbal tea'] });
+    const f = r.findings.find((x) => x.ruleId === 'scr_unlisted_condition_or_medicine');
+    assert.match(f?.forPerson ?? '', /"Hashimoto thyroiditis" and "Zzqx herbal tea"/);
+    const stop = run({ person: { ...healthyAdult, medications: [{ id: 'anticoagulant', lastDose: 'still_taking', planToStop: 'yes' }] }, plan: clinicCheekPlan });
+    assert.ok(fired(stop).includes('scr_plan_to_stop_prescribed_medicine'));
+    assert.match(stop.findings.find((x) => x.ruleId === 'scr_plan_to_stop_prescribed_medicine')?.forPerson ?? '', /do not stop or pause a prescribed medicine/i);
+  });
+
+  it('a medicine entry needs exactly one of id and name; a depth may be unknown and is then asked', () => {
+    assert.equal(schema.safeParse({ person: { ...healthyAdult, medications: [{ lastDose: 'still_taking' }] }, plan: clinicCheekPlan }).success, false);
+    assert.equal(schema.safeParse({ person: { ...healthyAdult, medications: [{ id: 'nsaid', name: 'ibuprofen', lastDose: 'still_taking' }] }, plan: clinicCheekPlan }).success, false);
+    const r = run({ person: healthyAdult, plan: { ...homeRollerPlan, needles: 'own_device_single_user', zones: [{ zone: 'cheek_medial_buccal', depthMm: 'unknown' }] } });
+    assert.equal(r.verdict, 'defer');
+    assert.ok(r.questions.length > 0);
+  });
+
+  it('an all-unknown screening asks only what could change the verdict, most decisive first, with a count', () => {
+    const r = run({
+      person: { age: 'unknown', pregnant: 'unknown', breastfeeding: 'unknown', fitzpatrick: 'unknown', conditions: 'unknown', medications: 'unknown', procedures: 'unknown', allergies: 'unknown', implants: 'unknown' },
+      plan: clinicCheekPlan,
+    });
+    assert.equal(r.verdict, 'defer');
+    assert.equal(r.questionsRemaining, r.questions.length);
+    assert.ok(r.questions.length > 0);
+    const ranks = r.questions.map((q) => verdictRank(q.couldLeadTo));
+    assert.deepEqual(ranks, [...ranks].sort((a, b) => b - a));
+    assert.ok(r.questions.every((q) => verdictRank(q.couldLeadTo) > verdictRank('proceed_with_precautions')));
+    assert.ok(r.questions.every((q) => q.why.length > 0));
   });
 });

@@ -140,14 +140,19 @@ function laterWait(a: WaitDate, b: WaitDate): WaitDate {
 
 /**
  * The questions that could change the verdict: a rule that only asks, whose verdict if it applied is above the
- * verdict of the findings that apply. Each question once, credited to its most decisive rule; most decisive first.
+ * verdict of the findings that apply (or, under a dated `defer`, one that could defer and so move the date), and not
+ * below the verdict the open questions already hold. Each question once, credited to its most decisive rule; most decisive first.
  */
-function questionsOf(kb: Knowledge, hits: readonly ScreeningHit[], settled: Verdict): ScreeningQuestion[] {
+function questionsOf(kb: Knowledge, hits: readonly ScreeningHit[], settled: Verdict, held: Verdict, dated: boolean): ScreeningQuestion[] {
   const best = new Map<string, ScreeningQuestion>();
   for (const h of hits) {
     if (h.result !== 'asks') continue;
     const couldLeadTo = verdictOfEffect(kb, h.rule.then.effect);
-    if (verdictRank(couldLeadTo) <= verdictRank(settled)) continue;
+    // A deferring question can still move or remove a date that the settled `defer` gives.
+    const movesDate = dated && couldLeadTo === 'defer' && settled === 'defer';
+    if (verdictRank(couldLeadTo) <= verdictRank(settled) && !movesDate) continue;
+    // While open questions hold the verdict at `held`, a question that could only lead below it changes nothing yet.
+    if (verdictRank(couldLeadTo) < verdictRank(held)) continue;
     const prev = best.get(h.rule.question);
     if (prev && verdictRank(prev.couldLeadTo) >= verdictRank(couldLeadTo)) continue;
     best.set(h.rule.question, { ruleId: h.rule.id, question: h.rule.question, why: h.rule.questionWhy ?? h.rule.title, couldLeadTo });
@@ -163,7 +168,7 @@ function productsNamed(kb: Knowledge, h: ScreeningHit, input: ScreeningInput): s
   if (read.has('plan.product_not_sterile_or_not_intended') || read.has('plan.product_bland_not_sterile')) {
     for (const id of flaggedProducts(kb, input.plan.products)) named.add(id);
   }
-  const labels = [...named].map((id) => `the ${(kb.products.find((p) => p.id === id)?.label ?? id).toLowerCase()}`);
+  const labels = [...named].map((id) => { const l = kb.products.find((p) => p.id === id)?.label ?? id; return `the ${l.charAt(0).toLowerCase()}${l.slice(1)}`; });
   return labels.length ? listInWords(labels) : textOf(kb, 'scr_product_list_empty');
 }
 
@@ -228,12 +233,11 @@ export function screen(kb: Knowledge, input: ScreeningInput, opts: { now: string
   const applies = merged.filter((f) => f.status === 'applies');
   let settled: Verdict = 'proceed';
   for (const f of applies) if (verdictRank(f.severity) > verdictRank(settled)) settled = f.severity;
-  const questions = questionsOf(kb, run.hits, settled);
-
   const defers = applies.filter((f) => f.severity === 'defer');
   const dated = defers.map((f) => f.earliestDate).filter((d): d is string => typeof d === 'string');
   const undated = defers.filter((f) => typeof f.earliestDate !== 'string');
   const earliestDate = run.verdict === 'defer' && undated.length === 0 && dated.length > 0 ? [...dated].sort().at(-1) ?? null : null;
+  const questions = questionsOf(kb, run.hits, settled, run.verdict, earliestDate !== null);
   // An open question whose rule defers or blocks could move the date or take it away.
   const provisional = earliestDate !== null && questions.length > 0;
   const rules = new Map(run.hits.map((h) => [h.rule.id, h.rule]));

@@ -131,7 +131,9 @@ describe('check-in triage', () => {
   it('facial droop with unanswered stroke questions is treated as a possible stroke, and asks them', () => {
     const r = run(checkIn(30, { redFlags: { ...allRedFlagsNo(), facial_droop: 'yes', limb_weakness: 'unknown', speech_or_vision_disturbance: 'unknown' } }));
     assert.equal(r.level, 'call_emergency_number');
-    assert.deepEqual(r.notFromTreatment.map((n) => n.ruleId), ['tri_emg_stroke_signs']);
+    // A sudden droop is L3 on its own (REFERENCE §7.1 rev 2); the stroke questions are still asked first.
+    assert.deepEqual(r.notFromTreatment.map((n) => n.ruleId), ['tri_emg_sudden_face_droop']);
+    assert.match(r.advice[0] ?? '', /stroke/);
     assert.deepEqual(r.likelyExplanations, []);
     assert.deepEqual(r.questions.slice(0, 2).map((q) => q.symptomId), ['limb_weakness', 'speech_or_vision_disturbance']);
     // REFERENCE §7.1 rev 2: a face that suddenly droops is L3 even alone.
