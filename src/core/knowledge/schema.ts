@@ -315,8 +315,13 @@ export const Scenario = z.strictObject({
   id: Id,
   kind: z.enum(['screening', 'aftercare', 'triage', 'scheduling']),
   description: Text,
-  facts: z.record(z.string(), FactValue),
+  facts: z.record(z.string(), FactValue).default({}),
   zones: z.array(ScenarioZone).optional(),
+  /**
+   * A whole request (screening or triage input as the API takes it): the scenario then runs the whole engine
+   * (`screen()` / `triage()`), so the verdict or level a person sees is checked by data. `facts` must then be empty.
+   */
+  input: z.record(z.string(), z.unknown()).optional(),
   expect: z.strictObject({
     verdict: Verdict.optional(),
     level: Level.optional(),
@@ -328,6 +333,13 @@ export const Scenario = z.strictObject({
     untilHours: z.record(Id, z.number().min(0).nullable()).optional(),
     /** scheduling: the expected minimum interval (days) */
     minIntervalDays: z.number().int().min(0).nullable().optional(),
+    /** whole-engine screening: the earliest date (null: none can be given) */
+    earliestDate: IsoDate.nullable().optional(),
+    /** whole-engine: texts that must appear (case-insensitive) in what the person reads, and texts that must not */
+    says: z.array(Text).default([]),
+    neverSays: z.array(Text).default([]),
+    /** whole-engine triage: the effect that must be named first among the likely explanations */
+    firstExplanation: Id.optional(),
   }),
 });
 export type Scenario = z.infer<typeof Scenario>;

@@ -3,7 +3,7 @@ import type { Knowledge } from '../knowledge/compile.js';
 import { UNKNOWN, type FactValue } from '../knowledge/evaluate.js';
 import type { PlannedZone } from '../rules/run.js';
 import type { ScreeningInput } from './input.js';
-import { resolveMedicationName } from './medication-lookup.js';
+import { resolveMedication } from './medication-names.js';
 
 const yn = (v: 'yes' | 'no' | 'unknown' | undefined, absent: FactValue = UNKNOWN): FactValue =>
   v === 'yes' ? true : v === 'no' ? false : v === 'unknown' ? UNKNOWN : absent;
@@ -69,10 +69,14 @@ function setProcedure(
   f.set(`procedure.${id}.in_field`, maybeHere.length === 0 ? false : maybeHere.some((e) => e.inField === 'yes') ? true : UNKNOWN);
 }
 
-/** A medicine entry's group id: as given, or found from the name the person knows; undefined when Primum does not know the name. */
-export function medicationIdOf(kb: Knowledge, m: { id?: string; name?: string }): string | undefined {
+/**
+ * A medicine entry's group id: as given, or found from the name the person knows. Null: a known medicine Primum does
+ * not screen for (paracetamol); undefined: a name Primum does not know, which is kept and shown as unchecked.
+ */
+export function medicationIdOf(kb: Knowledge, m: { id?: string; name?: string }): string | null | undefined {
   if (m.id !== undefined) return m.id;
-  return resolveMedicationName(kb, m.name ?? '');
+  const r = resolveMedication(kb, m.name ?? '');
+  return r.ok ? r.id : undefined;
 }
 
 /** The free-text answers Primum cannot check: "something else" conditions and medicine names it does not know. */
@@ -163,7 +167,7 @@ export function screeningFacts(kb: Knowledge, input: ScreeningInput): { facts: M
   else {
     const known = person.medications.flatMap((m) => {
       const id = medicationIdOf(kb, m);
-      return id === undefined ? [] : [{ ...m, id }];
+      return id === undefined || id === null ? [] : [{ ...m, id }];
     });
     for (const [id, es] of groupById(known)) {
       setMedication(f, id, es.map((m) => m.lastDose), planned);
