@@ -125,7 +125,7 @@ describe('aftercare plan', () => {
       const text = await page.locator('main').innerText();
       assert.match(text, /Today is day 2\./);
       assert.match(text, /Redness after treatment: normal until day 7/);
-      assert.match(text, /Swelling after treatment: normal until day 4/);
+      assert.match(text, /Swelling after treatment: normal until day 5/);
       assert.match(text, /No makeup for 2 days.*: until day 2 .*at the very least until day 1/);
       assert.match(text, /Check-ins: day 1 .*day 3 /);
       assert.match(text, /Next session: not before/);

@@ -84,10 +84,14 @@ describe('aftercare plan', () => {
     const tri = triageInputSchema(kb);
     const horizon = safetyNetHorizonHours(kb);
     const samples = checkInSamples(kb, horizon);
-    const levelOf = (treatment: object, symptomId: string, hours: number) =>
+    // The plan's windows are those of the deepest treated zone, so the check-in says the sign is there (a sign whose
+    // place is not given takes the shallowest zone's window: an unknown place never lengthens "normal").
+    const deepest = (treatment: { zones: readonly { zone: string; depthMm: number }[] }) =>
+      [...treatment.zones].sort((a, b) => b.depthMm - a.depthMm)[0]?.zone ?? '';
+    const levelOf = (treatment: { zones: readonly { zone: string; depthMm: number }[] }, symptomId: string, hours: number) =>
       triage(kb, tri.parse({
         treatment, checkIn: { at: atHours(hours) }, redFlags: allRedFlagsNo(),
-        symptoms: [{ id: symptomId, severity: 'mild', trend: 'improving', beyondTreatedArea: false, startedAt: TREATED_AT }],
+        symptoms: [{ id: symptomId, severity: 'mild', trend: 'improving', beyondTreatedArea: false, startedAt: TREATED_AT, zones: [deepest(treatment)] }],
       }), { now: NOW }).level;
     // The symptoms in which an effect normally shows: those a check-in leaves at self-care at some time.
     // Escalation signs also listed on an effect (bleeding that will not stop, sunburn) never are.

@@ -76,6 +76,8 @@ export interface AftercarePlan {
 }
 
 const dayOf = (hours: number) => Math.floor(hours / 24);
+/** The last day a window that ends at `hours` still covers (a window ending at 192 h covers day 7, not day 8). */
+const lastDayBefore = (hours: number) => Math.max(0, Math.ceil(hours / 24) - 1);
 
 /** "24 hours", "3 days", "2 weeks": a window length in words. */
 export function durationWords(hours: number): string {
@@ -163,7 +165,7 @@ export function aftercarePlan(kb: Knowledge, treatment: TreatmentInput, person: 
     const ends = items.filter((i) => i.untilHours !== null && i.untilHours > 0 && dayOf(i.untilHours) === d).map((i) => i.rule.id);
     const normal = expectedEffectsKb
       .filter((e) => e.onsetHours[0] < endH && (e.normalUntilHours === null || e.normalUntilHours > startH))
-      .map((e) => ({ effectId: e.id, label: e.label, lastNormalDay: e.normalUntilHours === null ? null : dayOf(e.normalUntilHours) }));
+      .map((e) => ({ effectId: e.id, label: e.label, lastNormalDay: e.normalUntilHours === null ? null : lastDayBefore(e.normalUntilHours) }));
     const ci = checkIns.find((c) => c.day === d);
     const day: { -readonly [K in keyof PlanDay]: PlanDay[K] } = {
       day: d,

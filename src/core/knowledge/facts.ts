@@ -99,6 +99,8 @@ export const FACTS: Readonly<Record<string, FactType>> = {
   'zone.region': oneOf('face', 'neck', 'chest', 'scalp', 'body', 'hand'),
   // the treatment that was done (aftercare, triage, scheduling)
   'treatment.setting': oneOf(...SETTINGS),
+  /** The depth whose normal window applies to the signs reported (the zones they name; unknown place: the shallowest). */
+  'treatment.depth_at_signs_mm': num(0, 10),
   'treatment.device': vocab('devices'),
   'treatment.energy': oneOf(...ENERGIES),
   'treatment.max_depth_mm': num(0, 10),

@@ -64,6 +64,8 @@ export function scenarioFacts(kb: Knowledge, s: Scenario): { facts: Map<string, 
   const base = kb.baselines.find((b) => b.kind === s.kind);
   const facts = new Map<string, FactValue>();
   for (const [k, v] of Object.entries({ ...(base?.facts ?? {}), ...s.facts })) facts.set(k, v === UNKNOWN ? UNKNOWN : v);
+  // Where a scenario states only the deepest depth, the signs are taken to be in that zone.
+  if (!facts.has('treatment.depth_at_signs_mm') && facts.has('treatment.max_depth_mm')) facts.set('treatment.depth_at_signs_mm', facts.get('treatment.max_depth_mm') ?? null);
   return { facts, zones: s.zones ?? base?.zones ?? [] };
 }
 

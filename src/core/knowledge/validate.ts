@@ -10,7 +10,7 @@ import { EffectClass, Level, Verdict, type AnyRule, type Cite, type Grade } from
 const ENGINE_TEXTS: readonly string[] = [
   'scr_undated_wait_still_taking', 'scr_undated_wait', 'scr_undated_until_resolved', 'scr_earliest_date', 'scr_clearance_needed',
   'scr_clearance_recorded', 'scr_clearance_recorded_undated', 'scr_clearance_physician_operator', 'scr_answer_open_questions',
-  'scr_in_zones', 'scr_product_list_empty',
+  'scr_in_zones', 'scr_product_list_empty', 'scr_needs_answer',
 ];
 /** Placeholders the screening engine fills in rule texts. */
 const RULE_PLACEHOLDERS: readonly string[] = ['products', 'unlisted'];
@@ -182,6 +182,9 @@ export function validateKnowledge(kb: Knowledge): KbIssue[] {
     for (const p of placeholdersIn(t.text)) if (!t.placeholders.includes(p)) add('texts', t.id, 'text', `uses {${p}}, which is not among its placeholders (${t.placeholders.join(', ') || 'none'})`);
   }
   for (const id of ENGINE_TEXTS) if (!kb.texts.some((t) => t.id === id)) add('texts', id, '', `the engines need the text '${id}'`);
+  (kb.manifest.policy.unnamedMedicineMayBe ?? []).forEach((id, i) => {
+    if (!ids.medications.has(id)) add('manifest', 'manifest', `policy.unnamedMedicineMayBe[${i}]`, `'${id}' is not a medication id`);
+  });
   const clearanceSubjects = new Set([...ids.conditions, ...ids.medications, ...ids.procedures]);
   for (const r of [...kb.screeningPlan.rules, ...kb.screeningZone.rules]) {
     const c = r.then.clearance;

@@ -10,6 +10,7 @@ export type VocabLabel = (vocab: VocabName, id: string) => string;
 /** A name for every fact pattern of the catalogue; `{}` stands for the label of the vocabulary id. */
 export const FACT_WORDS: Readonly<Record<string, string>> = {
   'person.age': 'Age',
+  'treatment.depth_at_signs_mm': 'Needle depth where the signs are',
   'person.sex': 'Sex',
   'person.pregnant': 'Pregnant',
   'person.breastfeeding': 'Breastfeeding',

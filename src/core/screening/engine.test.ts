@@ -296,7 +296,12 @@ describe('screening, clinical round 2 (issue 9): verdict classes, clearances, ho
 
   it('"something else" is kept, shown and asked about, never read as none; a wish to stop a medicine gets an explicit answer', () => {
     const r = run({ person: { ...healthyAdult, otherConditions: ['Hashimoto thyroiditis'], medications: [{ name: 'Zzqx herbal tea', lastDose: 'still_taking' }] }, plan: clinicCheekPlan });
-    assert.equal(r.verdict, 'proceed_with_precautions');
+    // An unnamed medicine could be a blood thinner or an immune medicine: those questions stay open (defer).
+    assert.equal(r.verdict, 'defer');
+    assert.ok(r.questions.some((q) => /immune system/.test(q.question)), JSON.stringify(r.questions));
+    const named = run({ person: { ...healthyAdult, otherConditions: ['Hashimoto thyroiditis'], medications: [{ name: 'Zyrtec', lastDose: 'still_taking' }] }, plan: clinicCheekPlan });
+    assert.equal(named.verdict, 'proceed_with_precautions');
+    assert.deepEqual(named.unchecked, { conditions: ['Hashimoto thyroiditis'], medicines: [] });
     assert.deepEqual(r.unchecked, { conditions: ['Hashimoto thyroiditis'], medicines: ['Zzqx herbal tea'] });
     const f = r.findings.find((x) => x.ruleId === 'scr_unlisted_condition_or_medicine');
     assert.match(f?.forPerson ?? '', /"Hashimoto thyroiditis" and "Zzqx herbal tea"/);

@@ -217,7 +217,8 @@ export function screen(kb: Knowledge, input: ScreeningInput, opts: { now: string
       appliedEffect: h.effect,
       severity: h.verdict,
       zones: h.zone !== undefined ? [h.zone] : undefined,
-      forPerson: fill(r.then.patient, vars),
+      // An open question is not a finding about the person: say what it asks, not the rule's "you have ..." text.
+      forPerson: fired ? fill(r.then.patient, vars) : textOf(kb, 'scr_needs_answer', { question: r.question, why: r.questionWhy ?? r.title }),
       forPractitioner: fill(r.then.clinician, vars),
       action: r.then.action,
       waitDays: r.then.waitDays,

@@ -175,6 +175,16 @@ export function screeningFacts(kb: Knowledge, input: ScreeningInput): { facts: M
     }
   }
   const unlisted = unlistedOf(kb, person);
+  // A medicine Primum cannot name may be a blood thinner, an immune medicine or isotretinoin: until it is named, those
+  // questions count as unanswered (never as "no"), unless the person listed that group already.
+  const unnamedRecent = Array.isArray(person.medications) && person.medications.some((m) => medicationIdOf(kb, m) === undefined);
+  if (unnamedRecent) {
+    for (const id of kb.manifest.policy.unnamedMedicineMayBe ?? []) {
+      if (f.has(`medication.${id}`)) continue;
+      f.set(`medication.${id}`, UNKNOWN);
+      f.set(`medication.${id}.days_since_last_dose`, UNKNOWN);
+    }
+  }
   f.set('person.unlisted_conditions', unlisted.conditions.length > 0);
   f.set('person.unlisted_medicines', unlisted.medicines.length > 0);
   // A clearance recorded on or before the planned date: the role who gave it, and when (the latest per subject).

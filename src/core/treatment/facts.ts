@@ -12,6 +12,8 @@ export function treatmentFacts(kb: Knowledge, t: TreatmentInput, person: Treated
   f.set('treatment.device', t.device);
   f.set('treatment.energy', device?.energy ?? 'unknown');
   f.set('treatment.max_depth_mm', Math.max(...t.zones.map((z) => z.depthMm)));
+  // A check-in narrows this to where the signs are (triage engine); without one, the deepest zone.
+  f.set('treatment.depth_at_signs_mm', Math.max(...t.zones.map((z) => z.depthMm)));
   let periorbital = false;
   let perioral = false;
   for (const z of t.zones) {

@@ -49,6 +49,21 @@ export interface TriageResult {
   readonly notices: Notices;
 }
 
+/**
+ * The needle depth that sets the normal window for the signs reported: for each symptom, the deepest treated zone it
+ * names; when a symptom does not say where it is, the shallowest treated zone (an unknown place must never lengthen
+ * "normal"); across symptoms, the shallowest of these. With no symptom, the deepest zone (as before).
+ */
+function depthAtSigns(input: TriageInput): number {
+  const depthOf = new Map(input.treatment.zones.map((z) => [z.zone, z.depthMm]));
+  const all = [...depthOf.values()];
+  const per = input.symptoms.map((s) => {
+    const known = (s.zones ?? []).map((z) => depthOf.get(z)).filter((d): d is number => d !== undefined);
+    return known.length ? Math.max(...known) : Math.min(...all);
+  });
+  return per.length ? Math.min(...per) : Math.max(...all);
+}
+
 /** The facts of a check-in: the treatment's, plus time, temperature, red-flag answers and symptoms. */
 export function checkInFacts(kb: Knowledge, input: TriageInput): Map<string, FactValue> {
   const f = treatmentFacts(kb, input.treatment, input.person);
@@ -66,6 +81,7 @@ export function checkInFacts(kb: Knowledge, input: TriageInput): Map<string, Fac
   // A red flag answered "yes" says nothing about where: its place is unknown, which never lowers urgency.
   const listed = new Set(input.symptoms.map((s) => s.id));
   for (const s of kb.symptoms) if (s.redFlag && f.get(`symptom.${s.id}`) === true && !listed.has(s.id)) setPlaceUnknown(f, s.id);
+  f.set('treatment.depth_at_signs_mm', depthAtSigns(input));
   for (const s of input.symptoms) {
     f.set(`symptom.${s.id}`, true);
     f.set(`symptom.${s.id}.severity`, s.severity ?? UNKNOWN);

@@ -72,12 +72,14 @@ export function Timeline({ plan, today }: { plan: AftercarePlan; today: number }
           {plan.expected.map((e) => {
             const from = dayAt(e.from);
             const to = e.normalUntil ? dayAt(e.normalUntil) : span;
-            const lastNormal = e.normalUntil ? Math.floor(to) : null;
+            // The last day that can still be normal: the day of the instant just before the window ends.
+            const lastNormal = e.normalUntil ? Math.max(0, Math.ceil(to) - 1) : null;
+            const lastNormalDate = e.normalUntil ? new Date(Date.parse(e.normalUntil) - 1).toISOString() : '';
             return (
               <li key={e.effectId} className="tl-row">
                 <span className="tl-text">
                   <strong>{e.label}</strong>:{' '}
-                  {lastNormal === null ? 'can be normal with no fixed end' : `normal until day ${lastNormal} (${shortDate(e.normalUntil ?? '')})`}
+                  {lastNormal === null ? 'can be normal with no fixed end' : `normal until day ${lastNormal} (${shortDate(lastNormalDate)})`}
                   {from >= 1 ? `, from day ${Math.floor(from)}` : ''}
                 </span>
                 <span className="tl-track" aria-hidden="true">
