@@ -331,4 +331,20 @@ describe('screening, clinical round 2 (issue 9): verdict classes, clearances, ho
     assert.ok(r.questions.every((q) => verdictRank(q.couldLeadTo) > verdictRank('proceed_with_precautions')));
     assert.ok(r.questions.every((q) => q.why.length > 0));
   });
+
+  it('"not now, not sure before" reads as a past history: a forehead-only plan proceeds; a lip plan needs antiviral cover', () => {
+    const person = { ...healthyAdult, conditions: [{ id: 'hsv_labialis', status: 'not_now_unsure_before', inField: 'no' }] };
+    assert.equal(run({ person, plan: { ...clinicCheekPlan, zones: [{ zone: 'forehead', depthMm: 0.5 }] } }).verdict, 'proceed');
+    const lip = run({ person, plan: { ...clinicCheekPlan, zones: [{ zone: 'perioral_upper_lip', depthMm: 0.5 }] } });
+    assert.equal(lip.verdict, 'proceed_with_precautions');
+    assert.ok(fired(lip).includes('scr_hsv_history'));
+  });
+
+  it('a numbing cream listed as a product is judged by the numbing rules, not as a serum left in open channels', () => {
+    const r = run({ person: healthyAdult, plan: { ...clinicCheekPlan, products: [{ id: 'numbing_cream_amide', sterile: 'no' }], numbingCream: { used: 'yes', occludedOrLargeArea: 'yes' } } });
+    assert.ok(!fired(r).includes('scr_product_not_sterile_or_not_intended'), fired(r).join());
+    assert.ok(fired(r).includes('scr_numbing_occluded_or_large_area'));
+    assert.match(r.mustChange.join('|'), /seizures/);
+  });
 });
+

@@ -9,6 +9,10 @@ const yn = (v: 'yes' | 'no' | 'unknown' | undefined, absent: FactValue = UNKNOWN
   v === 'yes' ? true : v === 'no' ? false : v === 'unknown' ? UNKNOWN : absent;
 
 type Status = 'active' | 'history' | 'controlled' | 'unknown';
+type InputStatus = Status | 'not_now_unsure_before';
+
+/** "Not now, not sure about before" counts as a past history: the person can say what is there today, and a history is the careful reading. */
+const statusOf = (s: InputStatus): Status => (s === 'not_now_unsure_before' ? 'history' : s);
 type YesNo = 'yes' | 'no' | 'unknown' | undefined;
 
 /** Entries of a list grouped by id, in order of first appearance: a person may list one id twice (two sites, two courses). */
@@ -98,6 +102,8 @@ function productFlag(kb: Knowledge, p: PlanProduct): FactValue {
 }
 
 const isBland = (kb: Knowledge, id: string): boolean => kb.products.find((x) => x.id === id)?.blandAftercare === true;
+/** Numbing creams are judged by the numbing-cream rules (setting, area, occlusion), not as products left in open channels. */
+const isAnaesthetic = (kb: Knowledge, id: string): boolean => kb.products.find((x) => x.id === id)?.category === 'anaesthetic';
 
 /** Combines flags: true wins, then unknown, then false. */
 const anyOf = (flags: readonly FactValue[]): FactValue => (flags.includes(true) ? true : flags.includes(UNKNOWN) ? UNKNOWN : false);
@@ -105,14 +111,14 @@ const anyOf = (flags: readonly FactValue[]): FactValue => (flags.includes(true) 
 /** Product risk split into actives/serums and plain aftercare (moisturiser, hyaluronic serum), which is fine at <= 0.25 mm. */
 export function productRisk(kb: Knowledge, products: readonly PlanProduct[]): { active: FactValue; bland: FactValue } {
   return {
-    active: anyOf(products.filter((p) => !isBland(kb, p.id)).map((p) => productFlag(kb, p))),
+    active: anyOf(products.filter((p) => !isBland(kb, p.id) && !isAnaesthetic(kb, p.id)).map((p) => productFlag(kb, p))),
     bland: anyOf(products.filter((p) => isBland(kb, p.id)).map((p) => productFlag(kb, p))),
   };
 }
 
 /** The products of a plan that may be unsafe in open channels (flag true or unknown), plain aftercare included. */
 export function flaggedProducts(kb: Knowledge, products: readonly PlanProduct[]): string[] {
-  return products.filter((p) => productFlag(kb, p) !== false).map((p) => p.id);
+  return products.filter((p) => !isAnaesthetic(kb, p.id) && productFlag(kb, p) !== false).map((p) => p.id);
 }
 
 /** The skin type used: as stated, else derived from the self-report answer, else unknown. */
@@ -157,7 +163,7 @@ export function screeningFacts(kb: Knowledge, input: ScreeningInput): { facts: M
   };
   const byCat = (keep: (c: Knowledge['conditions'][number]) => boolean) => kb.conditions.filter(keep);
   if (person.conditions === 'unknown') allUnknown('condition', byCat((c) => c.category !== 'allergy' && c.category !== 'implant'), ['.in_field']);
-  else for (const [id, es] of groupById(person.conditions)) setCondition(f, id, es.map((c) => c.status), es.map((c) => c.inField));
+  else for (const [id, es] of groupById(person.conditions)) setCondition(f, id, es.map((c) => statusOf(c.status)), es.map((c) => c.inField));
   if (person.allergies === 'unknown') allUnknown('condition', byCat((c) => c.category === 'allergy'), []);
   else for (const a of person.allergies) f.set(`condition.${a}`, 'active');
   if (person.implants === 'unknown') allUnknown('condition', byCat((c) => c.category === 'implant'), ['.in_field']);

@@ -28,7 +28,13 @@ export function screeningInputSchema(kb: Knowledge) {
     conditions: z
       .union([
         Unknown,
-        z.array(z.strictObject({ id: condition, status: z.enum(['active', 'history', 'controlled', 'unknown']), inField: InField.optional() })).max(100),
+        z.array(z.strictObject({
+          id: condition,
+          status: z
+            .enum(['active', 'history', 'controlled', 'unknown', 'not_now_unsure_before'])
+            .describe('not_now_unsure_before: not now, and the person is not sure whether they had it before (read as a past history)'),
+          inField: InField.optional(),
+        })).max(100),
       ])
       .describe('skin and general health conditions; [] means none, "unknown" means not answered'),
     medications: z
