@@ -26,7 +26,7 @@ export function createAfterTreatmentService(kb: Knowledge, clock: Clock): AfterT
   const aftercareSchema = aftercareInputSchema(kb);
   const triageSchema = triageInputSchema(kb);
   const plan = useCase(aftercareSchema, (i: AftercareInput, now) => aftercarePlan(kb, i.treatment, i.person, { now }), clock);
-  const calendar = useCase(aftercareSchema, (i: AftercareInput, now) => aftercareCalendar(aftercarePlan(kb, i.treatment, i.person, { now }), { now }), clock);
+  const calendar = useCase(aftercareSchema, (i: AftercareInput, now) => aftercareCalendar(kb, aftercarePlan(kb, i.treatment, i.person, { now }), { now }), clock);
   const check = useCase(triageSchema, (i: TriageInput, now) => triage(kb, i, { now }), clock);
   return { aftercareSchema, triageSchema, plan: plan.run, calendar: calendar.run, triage: check.run };
 }

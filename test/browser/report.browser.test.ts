@@ -92,7 +92,7 @@ describe('screening report page', () => {
     const banner = page.getByRole('status').filter({ hasText: 'Defer' });
     await banner.waitFor();
     assert.match(await banner.innerText(), /No date can be given yet/);
-    await page.getByRole('heading', { name: 'Questions still to answer' }).waitFor();
+    await page.getByRole('heading', { name: /Questions that could change the answer/ }).waitFor();
     assert.match(await page.locator('main').innerText(), /Are you pregnant, or could you be pregnant\?/);
     // The zone finding lists its zones by label, and a disagreement shows both views and Primum's resolution.
     const rf = page.locator('main details.finding', { hasText: 'RF depth deeper than the depth reported' });

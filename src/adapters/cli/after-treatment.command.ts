@@ -107,7 +107,7 @@ function run<T>(file: string, json: boolean | undefined, out: Out, err: Out, set
 export function registerAfterTreatment(program: Command, out: Out, err: Out, setExit: (c: number) => void): void {
   const service = () => {
     const kb = loadValidKnowledge(loadConfig(process.env).knowledgeDir);
-    return createAfterTreatmentService(kb, () => new Date().toISOString());
+    return { kb, ...createAfterTreatmentService(kb, () => new Date().toISOString()) };
   };
   program
     .command('aftercare <file>')
@@ -120,7 +120,7 @@ export function registerAfterTreatment(program: Command, out: Out, err: Out, set
       if (!plan) return;
       if (o.ics) {
         // The calendar of the plan just made: the input is read once (standard input cannot be read twice).
-        writeFileSync(o.ics, aftercareCalendar(plan, { now: plan.stamp.evaluatedAt }));
+        writeFileSync(o.ics, aftercareCalendar(svc.kb, plan, { now: plan.stamp.evaluatedAt }));
         err(`wrote ${o.ics}`);
       }
       out(o.json ? JSON.stringify(plan, null, 2) : formatAftercare(plan));

@@ -366,7 +366,7 @@ export function screeningReportPdf(result: ScreeningResult, labels: ReportLabels
     w.bullets(result.mustChange);
   }
   if (result.questions.length) {
-    w.heading('Questions still to answer');
+    w.heading(`Questions that could change the answer (${result.questionsRemaining})`);
     w.bullets(result.questions.map((q) => q.question));
   }
 

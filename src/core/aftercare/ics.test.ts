@@ -11,7 +11,7 @@ import { readCalendar } from '../../../test/support/ics.js';
 const kb = shippedKnowledge();
 const input = aftercareInputSchema(kb).parse({ treatment: clinicPenTreatment, person: { fitzpatrick: 4 } });
 const plan = aftercarePlan(kb, input.treatment, input.person, { now: NOW });
-const ics = aftercareCalendar(plan, { now: NOW });
+const ics = aftercareCalendar(kb, plan, { now: NOW });
 
 describe('aftercare iCalendar export', () => {
   it('is valid RFC 5545 as read back by an independent parser (ical.js)', () => {
@@ -49,7 +49,7 @@ describe('aftercare iCalendar export', () => {
   });
 
   it('is deterministic: the same plan gives the same file', () => {
-    assert.equal(aftercareCalendar(plan, { now: NOW }), ics);
+    assert.equal(aftercareCalendar(kb, plan, { now: NOW }), ics);
   });
 
   it('reminds on the morning of the earliest next-session date', () => {
@@ -64,7 +64,7 @@ describe('aftercare iCalendar export', () => {
     const p = aftercarePlan(kb, rf.treatment, rf.person, { now: NOW });
     const exercise = p.instructions.find((i) => i.ruleId === 'ac_no_exercise_sweat');
     assert.equal(exercise?.title, 'No hard exercise or heavy sweating for 3 days');
-    const summaries = readCalendar(aftercareCalendar(p, { now: NOW })).getAllSubcomponents('vevent').map((v) => String(v.getFirstPropertyValue('summary')));
+    const summaries = readCalendar(aftercareCalendar(kb, p, { now: NOW })).getAllSubcomponents('vevent').map((v) => String(v.getFirstPropertyValue('summary')));
     assert.ok(summaries.includes('Aftercare window ends: No hard exercise or heavy sweating for 3 days'), summaries.join('; '));
     assert.equal(plan.instructions.find((i) => i.ruleId === 'ac_no_exercise_sweat')?.title, 'No hard exercise or heavy sweating for 2 days');
     for (const i of [...p.instructions, ...plan.instructions]) assert.ok(!/[{}]/.test(i.title), i.title);
@@ -73,7 +73,7 @@ describe('aftercare iCalendar export', () => {
   it('never rings at night: a late treatment gets its reminders the next morning, in the offset it was given in', () => {
     const late = (treatedAt: string) => {
       const i = aftercareInputSchema(kb).parse({ treatment: { ...clinicPenTreatment, treatedAt } });
-      const events = readCalendar(aftercareCalendar(aftercarePlan(kb, i.treatment, i.person, { now: NOW }), { now: NOW }))
+      const events = readCalendar(aftercareCalendar(kb, aftercarePlan(kb, i.treatment, i.person, { now: NOW }), { now: NOW }))
         .getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
       return events.filter((e) => !e.startDate.isDate).map((e) => e.startDate.toJSDate().toISOString());
     };

@@ -1,3 +1,4 @@
+import { textOf, type Texts } from '../common/text.js';
 import type { AftercarePlan } from './engine.js';
 
 /** A short stable hash (FNV-1a, 32 bit) for event UIDs: the same plan gives the same UIDs. */
@@ -79,39 +80,41 @@ interface Event {
 const allDayAlarmTrigger = `TRIGGER;RELATED=START:PT${DAY_START_H}H`;
 
 /** The plan as an iCalendar file: check-in reminders, the end of each "avoid" window, the earliest next session. */
-export function aftercareCalendar(plan: AftercarePlan, opts: { now: string }): string {
-  const safety = plan.notices.emergency;
+export function aftercareCalendar(kb: Texts, plan: AftercarePlan, opts: { now: string }): string {
+  const emergency = plan.notices.emergency;
   const offset = offsetMinutes(plan.treatedAt);
   const events: Event[] = [
     ...plan.checkIns.map((c) => ({
       key: `checkin:${c.id}`,
-      summary: `Primum: ${c.label}`,
-      description: `${c.why}\nOpen Primum and answer the check-in questions.\n${safety}`,
+      summary: textOf(kb, 'ics_checkin_title', { label: c.label }),
+      description: textOf(kb, 'ics_checkin_description', { why: c.why, emergency }),
       start: { at: daytime(c.at, offset) },
-      alarm: `Time for your ${c.label.toLowerCase()}`,
+      alarm: textOf(kb, 'ics_checkin_alarm', { label: c.label.toLowerCase() }),
     })),
     ...plan.instructions
       .filter((i) => i.type === 'avoid' && i.until !== null)
       .map((i) => ({
         key: `ends:${i.ruleId}`,
-        summary: `Aftercare window ends: ${i.title}`,
-        description: `This aftercare window has ended${i.untilNote ? ` (${i.untilNote})` : ''}.\n${i.advice}\n${safety}`,
+        summary: textOf(kb, 'ics_window_ends_title', { title: i.title }),
+        description: i.untilNote
+          ? textOf(kb, 'ics_window_ends_description_note', { note: i.untilNote, advice: i.advice, emergency })
+          : textOf(kb, 'ics_window_ends_description', { advice: i.advice, emergency }),
         start: { at: daytime(i.until ?? plan.treatedAt, offset) },
-        alarm: `Aftercare window ends: ${i.title}`,
+        alarm: textOf(kb, 'ics_window_ends_title', { title: i.title }),
       })),
   ];
   if (plan.nextSession.earliestDate) {
     events.push({
       key: 'next-session',
-      summary: 'Earliest date for your next microneedling session',
-      description: `${plan.nextSession.advice.map((a) => a.advice).join('\n')}\nOnly if your skin has fully healed and any problem has been reviewed.`,
+      summary: textOf(kb, 'ics_next_session_title'),
+      description: textOf(kb, 'ics_next_session_description', { advice: plan.nextSession.advice.map((a) => a.advice).join('\n') }),
       start: { date: plan.nextSession.earliestDate },
-      alarm: 'Your next microneedling session can be booked from today, if your skin has fully healed',
+      alarm: textOf(kb, 'ics_next_session_alarm'),
     });
   }
   const stamp = utc(opts.now);
   const seed = `${plan.treatedAt}|${plan.stamp.knowledgeHash}`;
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Primum//Aftercare plan//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', 'X-WR-CALNAME:Primum aftercare'];
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Primum//Aftercare plan//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${text(textOf(kb, 'ics_calendar_name'))}`];
   for (const e of events) {
     lines.push('BEGIN:VEVENT', `UID:${fnv1a(`${seed}|${e.key}`)}-${fnv1a(e.key)}@primum`, `DTSTAMP:${stamp}`);
     if ('at' in e.start) lines.push(`DTSTART:${utc(e.start.at)}`, 'DURATION:PT15M');

@@ -1,4 +1,9 @@
-import type { Knowledge } from '../knowledge/compile.js';
+import type { TextTemplate } from '../knowledge/schema.js';
+
+/** What filling a text needs: the knowledge's templates (the knowledge itself, or the summary a client loads). */
+export interface Texts {
+  readonly texts: readonly TextTemplate[];
+}
 
 /** The placeholders a template text uses, in order of first use. */
 export function placeholdersIn(text: string): string[] {
@@ -11,10 +16,16 @@ export function fill(text: string, vars: Readonly<Record<string, string | number
 }
 
 /** A knowledge text template, filled. Throws when the id is missing: the validator guarantees every id the engines use. */
-export function textOf(kb: Knowledge, id: string, vars: Readonly<Record<string, string | number>> = {}): string {
+export function textOf(kb: Texts, id: string, vars: Readonly<Record<string, string | number>> = {}): string {
+  const t = textOrUndefined(kb, id, vars);
+  if (t === undefined) throw new Error(`knowledge text '${id}' is missing`);
+  return t;
+}
+
+/** A knowledge text template that the knowledge may leave out (optional wording), filled; undefined when absent. */
+export function textOrUndefined(kb: Texts, id: string, vars: Readonly<Record<string, string | number>> = {}): string | undefined {
   const t = kb.texts.find((x) => x.id === id);
-  if (!t) throw new Error(`knowledge text '${id}' is missing`);
-  return fill(t.text, vars);
+  return t && fill(t.text, vars);
 }
 
 /** Names joined as people write them: "a", "a and b", "a, b and c". */

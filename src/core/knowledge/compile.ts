@@ -60,7 +60,7 @@ export interface Knowledge extends Readonly<Omit<RawKnowledge, 'screening' | 'af
 
 const LIST_KINDS = [
   'sources', 'conflicts', 'devices', 'zones', 'indications', 'conditions', 'medications', 'procedures',
-  'products', 'symptoms', 'effects', 'timeWindows', 'levels', 'verdicts', 'effectClasses', 'texts', 'checkIns', 'screening', 'aftercare', 'triage', 'scheduling',
+  'products', 'symptoms', 'effects', 'timeWindows', 'levels', 'verdicts', 'effectClasses', 'texts', 'factLabels', 'checkIns', 'screening', 'aftercare', 'triage', 'scheduling',
   'baselines', 'scenarios',
 ] as const satisfies readonly Exclude<FileKind, 'manifest' | 'fitzpatrick'>[];
 
@@ -97,7 +97,7 @@ function emptyRaw(): RawKnowledge {
     fitzpatrick: { question: 'missing', source: { source: 'missing' }, answers: [] },
     medicationNames: { sources: [], names: [] },
     sources: [], conflicts: [], devices: [], zones: [], indications: [], conditions: [], medications: [],
-    procedures: [], products: [], symptoms: [], effects: [], timeWindows: [], levels: [], verdicts: [], effectClasses: [], texts: [], checkIns: [], screening: [], aftercare: [],
+    procedures: [], products: [], symptoms: [], effects: [], timeWindows: [], levels: [], verdicts: [], effectClasses: [], texts: [], factLabels: [], checkIns: [], screening: [], aftercare: [],
     triage: [], scheduling: [], baselines: [], scenarios: [],
   };
 }
@@ -145,10 +145,10 @@ export function parseKnowledge(files: readonly KnowledgeFileText[]): {
       for (const n of raw.medicationNames.names) origins.set(`medicationNames:${n.name}`, f.path);
       continue;
     }
-    const list = res.data as { id?: string; kind?: string }[];
+    const list = res.data as { id?: string; kind?: string; fact?: string }[];
     for (const entry of list) {
       const ns = kind === 'baselines' ? `baseline` : kind;
-      origins.set(`${ns}:${entry.id ?? entry.kind ?? ''}`, f.path);
+      origins.set(`${ns}:${entry.id ?? entry.kind ?? entry.fact ?? ''}`, f.path);
     }
     (raw[kind] as unknown[]).push(...list);
   }

@@ -24,6 +24,8 @@ export type Level = z.infer<typeof Level>;
 export const Source = z.strictObject({
   id: Id,
   citation: Text,
+  /** A short readable name shown where sources are listed ("Chu 2021" is derived from the id; web pages and documents need one). */
+  name: Text.max(60).optional(),
   identifiers: z.string().optional(),
   type: z.enum(['SR', 'RCT', 'PC', 'RS', 'CR', 'CS', 'NR', 'REG', 'IFU', 'WEB', 'TEXTBOOK', 'ANIMAL', 'SURVEILLANCE']),
   grade: Grade,
@@ -172,6 +174,16 @@ export const TextTemplate = z.strictObject({
   note: z.string().optional(),
 });
 export type TextTemplate = z.infer<typeof TextTemplate>;
+
+/**
+ * The words for a fact a finding used (a pattern of FACTS in src/core/knowledge/facts.ts). In a pattern with a
+ * `{vocab}` segment, `{name}` stands for the label of the vocabulary entry.
+ */
+export const FactLabel = z.strictObject({
+  fact: z.string().regex(/^[a-z_]+(\.([a-z0-9_]+|\{[a-z]+\}))*$/),
+  label: Text,
+});
+export type FactLabel = z.infer<typeof FactLabel>;
 
 /** Who may give a clearance (REFERENCE §3 **clearance:** marks). */
 export const ClearanceRole = z.enum(['prescriber', 'specialist', 'physician', 'surgeon']);
@@ -393,7 +405,8 @@ export const FILE_KINDS = {
   levels: { pattern: /^vocabulary\/levels\.yaml$/, schema: z.array(LevelInfo) },
   verdicts: { pattern: /^vocabulary\/verdicts\.yaml$/, schema: z.array(VerdictInfo) },
   effectClasses: { pattern: /^vocabulary\/effect-classes\.yaml$/, schema: z.array(EffectClassInfo) },
-  texts: { pattern: /^text\/[a-z0-9-]+\.yaml$/, schema: z.array(TextTemplate) },
+  factLabels: { pattern: /^text\/fact-labels\.yaml$/, schema: z.array(FactLabel) },
+  texts: { pattern: /^text\/(?!fact-labels\.yaml$)[a-z0-9-]+\.yaml$/, schema: z.array(TextTemplate) },
   checkIns: { pattern: /^vocabulary\/check-ins\.yaml$/, schema: z.array(CheckIn) },
   screening: { pattern: /^rules\/screening(-[a-z0-9-]+)?\.yaml$/, schema: z.array(ScreeningRule) },
   aftercare: { pattern: /^rules\/aftercare(-[a-z0-9-]+)?\.yaml$/, schema: z.array(AftercareRule) },
@@ -442,6 +455,7 @@ export interface RawKnowledge {
   verdicts: VerdictInfo[];
   effectClasses: EffectClassInfo[];
   texts: TextTemplate[];
+  factLabels: FactLabel[];
   checkIns: CheckIn[];
   screening: ScreeningRule[];
   aftercare: AftercareRule[];

@@ -1,57 +1,81 @@
+import { textOf, textOrUndefined, type Texts } from '../common/text.js';
 import type { ScreeningFinding } from '../screening/engine.js';
 
-// Plain words for a screening report, shared by the web report page and the PDF so they never disagree.
-
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
+// Plain words for a screening report, shared by the web report page, the PDF and the terminal so they never
+// disagree. The words themselves are knowledge texts (knowledge/text/report.yaml).
 
 /** "2026-12-09" (or an ISO timestamp) -> "Wednesday 9 December 2026": the calendar date as written, in any time zone. */
-export function dateInWords(iso: string): string {
+export function dateInWords(kb: Texts, iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
   if (!m) return iso;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return `${DAYS[d.getUTCDay()] ?? ''} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()] ?? ''} ${d.getUTCFullYear()}`;
+  return textOf(kb, 'date_in_words', {
+    weekday: textOf(kb, `weekday_${d.getUTCDay()}`),
+    day: d.getUTCDate(),
+    month: textOf(kb, `month_${d.getUTCMonth() + 1}`),
+    year: d.getUTCFullYear(),
+  });
 }
 
 /** What a provisional earliest date means, for the report page, the PDF and the terminal. */
-export const PROVISIONAL_DATE_WORDS = 'Provisional: answer the open questions first, as they may change this date.';
+export const provisionalDateWords = (kb: Texts): string => textOf(kb, 'report_provisional_date');
 
-/** What each kind of finding asks the person to do. */
-export const ACTION_WORDS: Readonly<Record<ScreeningFinding['action'], string>> = {
-  precaution: 'Go ahead only with the precautions described here.',
-  wait: 'Wait before having this treatment.',
-  refer: 'Ask a qualified, licensed practitioner or a doctor before going ahead.',
-  change_plan: 'Change the plan before treatment.',
-  skip_area: 'Leave this area out of the treatment.',
-  do_not_treat: 'Do not have this treatment as planned.',
-};
-
-export function actionInWords(f: ScreeningFinding): string {
-  const parts = [ACTION_WORDS[f.action]];
-  if (f.waitDays !== undefined && f.action === 'wait') parts.push(`The wait is at least ${f.waitDays} days.`);
-  if (f.earliestDate) parts.push(`Not before ${dateInWords(f.earliestDate)}.`);
+/** What a finding asks the person to do, with the wait and the earliest date when there are. */
+export function actionInWords(kb: Texts, f: ScreeningFinding): string {
+  const parts = [textOf(kb, `action_${f.action}`)];
+  if (f.waitDays !== undefined && f.action === 'wait') parts.push(textOf(kb, 'action_wait_days', { days: f.waitDays }));
+  if (f.earliestDate) parts.push(textOf(kb, 'action_not_before', { date: dateInWords(kb, f.earliestDate) }));
   return parts.join(' ');
 }
 
-/**
- * A source as a short name: the citation's first word when it names the source ("Chu S, ..." for chu2021,
- * "FDA Safety ..." for fda2025rf), otherwise the id in words ("clinic_practice" -> "clinic practice").
- */
-export function sourceName(id: string, citation?: string): string {
+/** What a source's record needs to be named and graded (a knowledge source, a result's or the summary's entry). */
+export interface SourceInfo {
+  readonly citation?: string;
+  readonly name?: string;
+  readonly type?: string;
+}
+
+/** "chu2021" -> "Chu 2021", using the citation's spelling when it starts with the name ("FDA" for fda2025rf). */
+export function authorYearName(id: string, citation?: string): string | undefined {
   const m = /^([a-z]+?)(\d{4})[a-z]*$/.exec(id);
   const name = m?.[1];
-  if (!name || name === 'article') return id.replace(/_/g, ' ').replace(/^([a-z]+)(\d+)$/, '$1 $2');
+  if (!m || !name || name === 'article') return undefined;
   const first = /^([A-Za-z][A-Za-z-]*)/.exec(citation ?? '')?.[1];
   const word = first && first.toLowerCase() === name ? first : `${name.charAt(0).toUpperCase()}${name.slice(1)}`;
   return `${word} ${m[2] ?? ''}`;
 }
 
-/** The evidence grades of REFERENCE.md §9 (docs/knowledge.md §2), in plain words. */
-export const GRADES: readonly { grade: string; short: string; words: string }[] = [
-  { grade: 'A', short: 'strong evidence', words: 'Strong evidence: systematic reviews of randomised trials.' },
-  { grade: 'B', short: 'good evidence', words: 'Good evidence: reviews of mixed studies, prospective studies, or consensus built on a review.' },
-  { grade: 'C', short: 'limited evidence', words: 'Limited evidence: case reports and series, or indirect evidence.' },
-  { grade: 'D', short: 'expert opinion', words: 'Expert opinion: device instructions, clinic protocols, articles.' },
-  { grade: 'R', short: 'regulator', words: 'A fact set by a regulator (for example a safety warning).' },
-  { grade: 'U', short: 'unsupported', words: 'Unsupported or contradicted.' },
-];
+/**
+ * A source as a short name: its `name` in the knowledge, otherwise author and year from the id ("Chu 2021").
+ * The validator makes sure every source has one or the other; the id in words is only a last resort.
+ */
+export function sourceName(id: string, source?: SourceInfo): string {
+  return source?.name ?? authorYearName(id, source?.citation) ?? id.replace(/_/g, ' ');
+}
+
+/** An evidence grade in words: a short name and a sentence; a source's type may have its own (a web article). */
+export interface GradeWords {
+  readonly grade: string;
+  readonly short: string;
+  readonly words: string;
+}
+
+/** What a grade means for a source of this type (grade D from a web page reads "blog or web article"). */
+export function gradeInWords(kb: Texts, grade: string, type?: string): GradeWords {
+  const g = grade.toLowerCase();
+  const t = type?.toLowerCase();
+  const short = (t && textOrUndefined(kb, `grade_${g}_${t}_short`)) ?? textOrUndefined(kb, `grade_${g}_short`);
+  const words = (t && textOrUndefined(kb, `grade_${g}_${t}_words`)) ?? textOrUndefined(kb, `grade_${g}_words`);
+  return { grade, short: short ?? grade, words: words ?? grade };
+}
+
+/**
+ * Every grade of REFERENCE.md §9 (docs/knowledge.md §2) in words, for a legend, in the knowledge's order: each
+ * `grade_<grade>_words` text, and each `grade_<grade>_<type>_words` (a web article) after its grade.
+ */
+export function gradeLegend(kb: Texts): GradeWords[] {
+  return kb.texts.flatMap((t) => {
+    const m = /^grade_([a-z])(?:_([a-z]+))?_words$/.exec(t.id);
+    return m?.[1] ? [gradeInWords(kb, m[1].toUpperCase(), m[2])] : [];
+  });
+}

@@ -267,10 +267,24 @@ export default function Report(_props: { step?: string }) {
 
       {r.questions.length > 0 && (
         <section aria-labelledby="questions">
-          <h2 id="questions">Questions still to answer</h2>
-          <p>Until these are answered, Primum cannot say more. Ask yourself, or your doctor:</p>
+          <h2 id="questions">Questions that could change the answer ({r.questionsRemaining})</h2>
+          <p>Most important first. Ask yourself, or your doctor:</p>
           <ul className="plain-list">
-            {r.questions.map((q) => <li key={q.ruleId + q.question}>{q.question}</li>)}
+            {r.questions.map((q) => (
+              <li key={q.ruleId + q.question}>
+                {q.question} <span className="hint">Why it matters: {q.why}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {r.unchecked.conditions.length + r.unchecked.medicines.length > 0 && (
+        <section aria-labelledby="unchecked">
+          <h2 id="unchecked">What Primum could not check</h2>
+          <p>Show these to your practitioner: Primum keeps them but cannot look them up.</p>
+          <ul className="plain-list">
+            {[...r.unchecked.conditions, ...r.unchecked.medicines].map((t) => <li key={t}>{t}</li>)}
           </ul>
         </section>
       )}

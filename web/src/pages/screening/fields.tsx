@@ -125,6 +125,18 @@ export function TextField(props: {
   );
 }
 
+/** A free-text answer of a few lines ("something else"), at most 2,000 characters. */
+export function TextArea(props: { id: string; label: ReactNode; hint?: ReactNode; value: string; onChange: (v: string) => void }) {
+  const { id, label, hint, value, onChange } = props;
+  return (
+    <div className="q-field">
+      <label htmlFor={id}>{label}</label>
+      {hint !== undefined && <p id={`${id}-hint`} className="hint">{hint}</p>}
+      <textarea id={id} rows={3} maxLength={2000} value={value} onChange={(e) => onChange(e.currentTarget.value)} aria-describedby={hint !== undefined ? `${id}-hint` : undefined} />
+    </div>
+  );
+}
+
 /** A yes / no / I don't know question. */
 export function YesNoUnknown(props: { id: string; legend: ReactNode; hint?: ReactNode; value: 'yes' | 'no' | 'unknown' | undefined; onChange: (v: 'yes' | 'no' | 'unknown') => void; error?: string; small?: boolean; unknownLabel?: string }) {
   const { unknownLabel = "I don't know", ...rest } = props;

@@ -9,7 +9,7 @@ export type ListMode = 'none' | 'some' | 'unknown';
 export type Sex = 'female' | 'male' | 'intersex' | 'other' | 'not_given';
 export type ConditionStatus = 'active' | 'history' | 'controlled' | 'unknown';
 export type Role = 'self' | 'esthetician' | 'nurse' | 'physician';
-export type Needles = 'single_use_sterile' | 'reused' | 'unknown';
+export type Needles = 'single_use_sterile' | 'own_device_single_user' | 'reused' | 'unknown';
 export type NeedleMaterial = 'stainless_steel' | 'titanium' | 'gold_plated' | 'nickel_free_coated' | 'silicone' | 'other' | 'unknown';
 
 export interface ConditionAnswer { status?: ConditionStatus; inField?: YNU }
@@ -33,6 +33,10 @@ export interface Answers {
   conditions?: Record<string, ConditionAnswer>;
   medicationsMode?: ListMode;
   medications?: Record<string, MedicationAnswer>;
+  /** "Something else": conditions in the person's words, one per line (kept and shown, never read as none). */
+  otherConditions?: string;
+  /** Medicines by the name on the box, one per line (looked up by Primum; unknown names are kept and asked about). */
+  otherMedicines?: string;
   proceduresMode?: ListMode;
   procedures?: Record<string, ProcedureAnswer>;
   allergiesMode?: ListMode;
@@ -171,7 +175,8 @@ export const ROLE_LABELS: Record<Role, string> = {
 export const SETTING_LABELS: Record<'clinic' | 'home', string> = { clinic: 'In a clinic or salon', home: 'At home' };
 export const NEEDLES_LABELS: Record<Needles, string> = {
   single_use_sterile: 'New, sterile and single-use (opened in front of me)',
-  reused: 'Used before (cleaned and used again)',
+  own_device_single_user: 'My own home device, used only by me',
+  reused: 'Single-use needles or a cartridge used again, or used on someone else',
   unknown: "I don't know",
 };
 export const MATERIAL_LABELS: Record<NeedleMaterial, string> = {
@@ -266,7 +271,7 @@ export function validateStep(step: StepId, a: Answers, kb: KnowledgeSummary | nu
       pick(a.medicationsMode, fieldId('medications'));
       if (a.medicationsMode === 'some' && kb) {
         const chosen = Object.keys(a.medications ?? {});
-        if (chosen.length === 0) e[fieldId('medications', 'list')] = 'Tick at least one, or choose "No, none of these".';
+        if (chosen.length === 0 && (a.otherMedicines ?? '').trim() === '') e[fieldId('medications', 'list')] = 'Tick at least one or type its name, or choose "No, none of these".';
         for (const m of kb.vocabulary.medications.filter((x) => chosen.includes(x.id))) {
           const ans = a.medications?.[m.id] ?? {};
           pick(ans.when, fieldId('medication', m.id, 'when'), `${m.label}: say when you last took it.`);
@@ -381,6 +386,11 @@ export function buildRequest(a: Answers, kb: KnowledgeSummary): { person: Record
         return { id: m.id, lastDose: ans.when === 'still_taking' ? 'still_taking' : ans.when === 'date' && ans.date ? ans.date : 'unknown' };
       }),
   );
+  const lines = (t: string | undefined) => (t ?? '').split('\n').map((x) => x.trim()).filter((x) => x !== '').slice(0, 20);
+  const otherConditions = lines(a.otherConditions);
+  if (otherConditions.length) person.otherConditions = otherConditions;
+  const byName = a.medicationsMode === 'some' ? lines(a.otherMedicines).map((name) => ({ name, lastDose: 'unknown' })) : [];
+  if (byName.length) person.medications = [...(Array.isArray(person.medications) ? person.medications : []), ...byName];
   person.procedures = listOrUnknown(a.proceduresMode, () =>
     kb.vocabulary.procedures
       .filter((p) => a.procedures?.[p.id])

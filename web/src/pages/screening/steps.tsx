@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import type { KnowledgeSummary, VocabEntry } from '../../api.ts';
 import { FitzpatrickHelper } from '../../components/FitzpatrickHelper.tsx';
-import { Checkbox, RadioGroup, TextField, YesNoUnknown } from './fields.tsx';
+import { Checkbox, RadioGroup, TextArea, TextField, YesNoUnknown } from './fields.tsx';
 import {
   allergyEntries, asksOcclusion, conditionAsksSite, devicesFor, fieldId, groupConditions, healthConditions, implantAsksSite,
   implantEntries, isRf, LIST_MODE_LABELS, MATERIAL_LABELS, NEEDLES_LABELS, ROLE_LABELS, SETTING_LABELS, SEX_LABELS,
@@ -227,6 +227,13 @@ export function Health({ a, set, errors, kb }: StepProps) {
           </fieldset>
         ))}
       </ListQuestion>
+      <TextArea
+        id={fieldId('otherConditions')}
+        label="Something else? Any other health condition, in your own words (one per line)"
+        hint="Primum cannot check these itself: it keeps them, shows them to your practitioner and asks you to check with them."
+        value={a.otherConditions ?? ''}
+        onChange={(v) => set((x) => ({ ...x, otherConditions: v }))}
+      />
     </>
   );
 }
@@ -280,6 +287,13 @@ export function Medicines({ a, set, errors, kb }: StepProps) {
           })}
         </ul>
       </fieldset>
+      <TextArea
+        id={fieldId('otherMedicines')}
+        label="Or type medicines by the name on the box (one per line), for example Eliquis, Roaccutane or methotrexate"
+        hint="Primum looks each name up. A name it does not know is kept, shown to your practitioner, and its questions stay open."
+        value={a.otherMedicines ?? ''}
+        onChange={(v) => set((x) => ({ ...x, otherMedicines: v }))}
+      />
     </ListQuestion>
   );
 }
