@@ -1,2 +1,2 @@
 /** Version of the engines (the code); the knowledge carries its own version and hash. */
-export const ENGINE_VERSION = '0.2.0';
+export const ENGINE_VERSION = '0.3.0';

@@ -76,6 +76,9 @@ describe('screening report page', () => {
       assert.match(body, /Expert consensus/);
       await finding.locator('.grade-badge', { hasText: 'Grade D' }).first().waitFor();
       assert.match((await finding.locator('.grade-badge').first().getAttribute('title')) ?? '', /Grade D: Expert opinion/);
+      // A web page (clinic_practice) of grade D is a blog or web article, never expert opinion.
+      const web = finding.locator('.sources li', { hasText: 'Clinic aftercare pages' }).locator('.grade-badge');
+      assert.match((await web.getAttribute('title')) ?? '', /Grade D: Blog or web article/);
 
       assert.deepEqual(await seriousViolations(page), []);
       assert.equal(await scrollsSideways(page), false);
@@ -102,9 +105,13 @@ describe('screening report page', () => {
     assert.match(text, /Neck/);
     assert.match(text, /Sources disagree/);
     assert.match(text, /What Primum does/);
-    // The grade legend explains every grade.
+    assert.doesNotMatch(text, /article ?\d{3}/i);
+    // The grade legend explains every grade, and tells a blog or web article (grade D) from expert opinion.
     await page.getByText('What do the evidence grades mean?').click();
-    for (const g of ['A', 'B', 'C', 'D', 'R', 'U']) await page.locator('.grade-legend dt', { hasText: `Grade ${g}` }).waitFor();
+    for (const g of ['A', 'B', 'C', 'D', 'R', 'U']) await page.locator('.grade-legend dt', { hasText: `Grade ${g}` }).first().waitFor();
+    const legend = await page.locator('.grade-legend').innerText();
+    assert.match(legend, /Expert opinion/);
+    assert.match(legend, /Blog or web article/);
     assert.deepEqual(await seriousViolations(page), []);
     assert.equal(await scrollsSideways(page), false);
     await shot(page, 'report-questions-375');

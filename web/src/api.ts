@@ -1,5 +1,6 @@
 // Thin client for Primum's API. Types come from the engine (type-only imports: nothing of the server is bundled).
 import type { AftercarePlan } from '../../src/core/aftercare/engine.ts';
+import type { FactLabel, TextTemplate } from '../../src/core/knowledge/schema.ts';
 import type { ScreeningResult } from '../../src/core/screening/engine.ts';
 import type { TriageResult } from '../../src/core/triage/engine.ts';
 
@@ -30,7 +31,10 @@ export interface KnowledgeSummary {
   verdicts: { id: string; label: string; words: string }[];
   checkIns: { id: string; hours: number; label: string; why: string }[];
   expectedEffects: { id: string; label: string; course: string; onsetHours: [number, number | null]; normalUntilHours: number | null; symptoms: string[] }[];
-  sources: Record<string, { citation: string; type: string; grade: string; verification: string }>;
+  sources: Record<string, { citation: string; name?: string; type: string; grade: string; verification: string }>;
+  /** The knowledge's sentence templates (filled with src/core/common/text.ts) and the words for each fact. */
+  texts: TextTemplate[];
+  factLabels: FactLabel[];
 }
 
 export interface ZoneLimit {

@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
-import { GRADES, PROVISIONAL_DATE_WORDS, sourceName } from '../../core/report/wording.js';
+import type { Knowledge } from '../../core/knowledge/compile.js';
+import { sourceName } from '../../core/report/source-name.js';
+import { gradeInWords, provisionalDateWords } from '../../core/report/wording.js';
 import type { ScreeningResult } from '../../core/screening/engine.js';
 import { createScreeningService } from '../../service/screening.service.js';
 import { loadConfig } from '../config.js';
@@ -13,12 +15,13 @@ const VERDICT_TEXT: Record<ScreeningResult['verdict'], string> = {
   do_not_treat: 'DO NOT TREAT',
 };
 
-/** A readable report for a person in a terminal. `label` turns vocabulary ids into plain names. */
-export function formatScreening(r: ScreeningResult, label: (id: string) => string = (id) => id): string {
+/** A readable report for a person in a terminal, in the knowledge's words (zone labels, grades, source names). */
+export function formatScreening(r: ScreeningResult, kb: Knowledge): string {
+  const label = (id: string) => kb.zones.find((z) => z.id === id)?.label ?? id;
   const out: string[] = [];
   out.push(r.notices.emergency, '');
   out.push(`Verdict: ${VERDICT_TEXT[r.verdict]}`, wrap(r.summary, 88, '  '));
-  if (r.earliestDate) out.push(`  Earliest date: ${r.earliestDate}${r.earliestDateProvisional ? ` (${PROVISIONAL_DATE_WORDS})` : ''}`);
+  if (r.earliestDate) out.push(`  Earliest date: ${r.earliestDate}${r.earliestDateProvisional ? ` (${provisionalDateWords(kb)})` : ''}`);
   if (r.mustChange.length) {
     out.push('', 'What must change first:');
     for (const m of r.mustChange) out.push(wrap(`- ${m}`, 88, '  '));
@@ -41,8 +44,10 @@ export function formatScreening(r: ScreeningResult, label: (id: string) => strin
       out.push(wrap(`- ${f.title}${f.zones ? ` (${f.zones.map(label).join(', ')})` : ''}`, 88, '  '));
       out.push(wrap(`Effect on the answer: ${VERDICT_TEXT[f.severity].toLowerCase()}`, 88, '    '));
       out.push(wrap(f.forPerson, 88, '    '));
-      const grade = (g: string) => GRADES.find((x) => x.grade === g)?.short ?? g;
-      const srcs = f.sources.map((s) => `${sourceName(s.id, r.sources[s.id]?.citation)} (grade ${s.grade}, ${grade(s.grade)})`).join('; ');
+      const srcs = f.sources.map((s) => {
+        const source = kb.sourcesById.get(s.id) ?? r.sources[s.id];
+        return `${sourceName(s.id, source)} (grade ${s.grade}, ${gradeInWords(kb, s.grade, source?.type).short})`;
+      }).join('; ');
       out.push(wrap(`Sources: ${srcs}${f.expertConsensus ? '; expert consensus' : ''}`, 88, '    '));
       out.push(`    Rule: ${f.ruleId} v${f.ruleVersion}`);
       for (const id of f.conflicts) {
@@ -72,7 +77,6 @@ export function registerScreen(program: Command, out: (s: string) => void, err: 
       const kb = loadValidKnowledge(loadConfig(process.env).knowledgeDir);
       const r = createScreeningService(kb, () => new Date().toISOString()).screen(raw.value);
       if (!r.ok) return reportFailure({ ok: false, error: 'invalid_request', issues: r.issues }, o.json, out, err, setExit);
-      const zoneLabel = (id: string) => kb.zones.find((z) => z.id === id)?.label ?? id;
-      out(o.json ? JSON.stringify(r.value, null, 2) : formatScreening(r.value, zoneLabel));
+      out(o.json ? JSON.stringify(r.value, null, 2) : formatScreening(r.value, kb));
     });
 }

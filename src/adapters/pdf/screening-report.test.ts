@@ -7,7 +7,8 @@ import {
 } from '../../../test/support/fixtures.js';
 import { screen } from '../../core/screening/engine.js';
 import { screeningInputSchema } from '../../core/screening/input.js';
-import { dateInWords, sourceName } from '../../core/report/wording.js';
+import { sourceName } from '../../core/report/source-name.js';
+import { dateInWords, gradeInWords } from '../../core/report/wording.js';
 import { reportLabels, sanitizePdfText, screeningReportPdf, type ReportLabels } from './screening-report.js';
 
 const kb = shippedKnowledge();
@@ -43,10 +44,24 @@ describe('screening report PDF', () => {
     }
   });
 
-  it('names sources in words', () => {
-    assert.deepEqual(['trivedi2017', 'chu2021', 'article003', 'clinic_practice'].map((id) => sourceName(id)), ['Trivedi 2017', 'Chu 2021', 'article 003', 'clinic practice']);
-    assert.equal(sourceName('fda2025rf', 'FDA Safety Communication on radiofrequency microneedling devices'), 'FDA 2025');
-    assert.equal(sourceName('chu2021', 'Chu S, Foulad DP.'), 'Chu 2021');
+  it('names sources in words: author and year, or the name the knowledge gives (never "article 003")', () => {
+    assert.deepEqual(['trivedi2017', 'chu2021'].map((id) => sourceName(id)), ['Trivedi 2017', 'Chu 2021']);
+    assert.equal(sourceName('fda2025rf', { citation: 'FDA Safety Communication on radiofrequency microneedling devices' }), 'FDA 2025');
+    assert.equal(sourceName('chu2021', { citation: 'Chu S, Foulad DP.' }), 'Chu 2021');
+    for (const s of kb.sources) {
+      const name = sourceName(s.id, s);
+      assert.doesNotMatch(name, /article ?\d{3}|_/i, s.id);
+      assert.doesNotMatch(s.citation, /article ?\d{3}/i, s.id);
+    }
+    assert.equal(sourceName('article003', kb.sourcesById.get('article003')), 'Dermatology clinic blog (2023)');
+  });
+
+  it('calls a grade D web page a blog or web article, never expert opinion', () => {
+    for (const s of kb.sources.filter((x) => x.type === 'WEB')) {
+      assert.equal(gradeInWords(kb, s.grade, s.type).short, 'blog or web article', s.id);
+    }
+    assert.equal(gradeInWords(kb, 'D', 'IFU').short, 'expert opinion');
+    assert.equal(gradeInWords(kb, 'B').short, 'good evidence');
   });
 
   it('labels zones and verdicts from the knowledge', () => {
@@ -55,8 +70,8 @@ describe('screening report PDF', () => {
   });
 
   it('writes dates in words', () => {
-    assert.equal(dateInWords('2026-12-09'), 'Wednesday 9 December 2026');
-    assert.equal(dateInWords('2026-11-21T10:00:00.000Z'), 'Saturday 21 November 2026');
+    assert.equal(dateInWords(kb, '2026-12-09'), 'Wednesday 9 December 2026');
+    assert.equal(dateInWords(kb, '2026-11-21T10:00:00.000Z'), 'Saturday 21 November 2026');
   });
 
   it('renders a deferred screening as a PDF with pages, deterministically', async () => {

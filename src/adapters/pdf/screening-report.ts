@@ -1,13 +1,19 @@
 // The screening report as a PDF (A4), drawn with pdfkit's built-in Helvetica fonts: no network, no font files.
 // Deterministic for a given result: the document's dates come from the result's stamp, never from the clock.
 import PDFDocument from 'pdfkit';
+import { textOf } from '../../core/common/text.js';
 import type { Knowledge } from '../../core/knowledge/compile.js';
 import type { Verdict } from '../../core/knowledge/schema.js';
 import type { ScreeningFinding, ScreeningResult } from '../../core/screening/engine.js';
-import { factInWords, type VocabLabel } from '../../core/report/fact-words.js';
-import { actionInWords, dateInWords, GRADES, PROVISIONAL_DATE_WORDS, sourceName } from '../../core/report/wording.js';
+import { factInWords, type FactWording, type VocabLabel } from '../../core/report/fact-words.js';
+import { sourceName, type SourceInfo } from '../../core/report/source-name.js';
+import { actionInWords, dateInWords, gradeInWords, gradeLegend, provisionalDateWords } from '../../core/report/wording.js';
 
 export interface ReportLabels {
+  /** The knowledge's texts and fact labels: the report's words. */
+  words: FactWording;
+  /** A source as the knowledge records it (its name and type); defaults to the result's entry. */
+  source?(id: string): SourceInfo | undefined;
   /** A zone's label (from the knowledge vocabulary). */
   zone(id: string): string;
   /** A verdict's label (from the knowledge's verdicts); defaults to the id in words ("Proceed with precautions"). */
@@ -19,6 +25,8 @@ export interface ReportLabels {
 /** Zone and verdict labels from the knowledge base. */
 export function reportLabels(kb: Knowledge): ReportLabels {
   return {
+    words: kb,
+    source: (id) => kb.sourcesById.get(id),
     zone: (id) => kb.zones.find((z) => z.id === id)?.label ?? id,
     vocab: (vocab, id) => (kb[vocab] as readonly { id: string; label: string }[]).find((x) => x.id === id)?.label ?? id,
     verdict: (id) => kb.verdicts.find((v) => v.id === id)?.label ?? id,
@@ -78,7 +86,6 @@ const verdictWords = (id: string): string => {
   return s.charAt(0).toUpperCase() + s.slice(1);
 };
 
-const GRADE_WORDS: Readonly<Record<string, string>> = Object.fromEntries(GRADES.map((g) => [g.grade, g.words]));
 
 // ---------------------------------------------------------------------------------------------------------------
 // Drawing.
@@ -267,17 +274,17 @@ function finding(w: Writer, f: ScreeningFinding, result: ScreeningResult, labels
   w.labelled('What it means:', effectInWords(f, verdictLabel));
   if (f.question) w.labelled('Question to answer:', f.question);
   w.labelled('Why:', f.forPerson);
-  w.labelled('What to do:', actionInWords(f));
+  w.labelled('What to do:', actionInWords(labels.words, f));
   w.labelled('For your practitioner:', f.forPractitioner);
   const inputs = Object.entries(f.inputs);
   if (inputs.length) {
-    w.labelled('Answers it used:', inputs.map(([k, v]) => factInWords(k, v, labels.vocab ?? ((_v, id) => id))).map((x) => `${x.label}: ${x.value}`).join('; '));
+    w.labelled('Answers it used:', inputs.map(([k, v]) => factInWords(labels.words, k, v, labels.vocab ?? ((_v, id) => id))).map((x) => `${x.label}: ${x.value}`).join('; '));
   }
   if (f.sources.length) {
     w.para('Sources:', { font: 'Helvetica-Bold', after: 0.2 });
     for (const s of f.sources) {
-      const entry = result.sources[s.id];
-      const text = `${entry?.citation ?? s.id}${s.note ? ` (Supports: ${s.note})` : ''}`;
+      const entry = labels.source?.(s.id) ?? result.sources[s.id];
+      const text = `${entry?.citation ?? sourceName(s.id, entry)} (${gradeInWords(labels.words, s.grade, entry?.type).short})${s.note ? ` (Supports: ${s.note})` : ''}`;
       w.source(s.grade, text, 10);
     }
   }
@@ -288,7 +295,7 @@ function finding(w: Writer, f: ScreeningFinding, result: ScreeningResult, labels
     w.box(
       [
         { text: `Sources disagree: ${c.topic}`, bold: true },
-        ...c.positions.map((p, i) => ({ text: `View ${i + 1}: ${p.summary} (${p.sources.length === 1 ? 'source' : 'sources'}: ${p.sources.map((id) => sourceName(id, result.sources[id]?.citation)).join(', ')})` })),
+        ...c.positions.map((p, i) => ({ text: `View ${i + 1}: ${p.summary} (${p.sources.length === 1 ? 'source' : 'sources'}: ${p.sources.map((id) => sourceName(id, labels.source?.(id) ?? result.sources[id])).join(', ')})` })),
         { text: `What Primum does: ${c.resolution}` },
       ],
       { ink: '#854d0e', bg: '#fffbeb' },
@@ -332,7 +339,7 @@ export function screeningReportPdf(result: ScreeningResult, labels: ReportLabels
   // Title and date.
   doc.font('Helvetica-Bold').fontSize(20).fillColor(INK).text('Your screening report', w.left, MARGIN.top, { width: w.width });
   doc.moveDown(0.2);
-  w.para(`Primum microneedling safety check, made on ${dateInWords(result.stamp.evaluatedAt)}.`, { color: MUTED, after: 0.6 });
+  w.para(`Primum microneedling safety check, made on ${dateInWords(labels.words, result.stamp.evaluatedAt)}.`, { color: MUTED, after: 0.6 });
 
   // Emergency notice first.
   w.box([{ text: result.notices.emergency, bold: true }], { ink: '#991b1b', bg: '#fee2e2' }, { pad: 7 });
@@ -345,7 +352,7 @@ export function screeningReportPdf(result: ScreeningResult, labels: ReportLabels
   const textW = w.width - (textX - w.left) - pad;
   const label = `Answer: ${verdictLabel(result.verdict)}`;
   const dateLine = result.verdict === 'defer'
-    ? result.earliestDate ? `Not before ${dateInWords(result.earliestDate)}.${result.earliestDateProvisional ? ` ${PROVISIONAL_DATE_WORDS}` : ''}` : 'No date can be given yet. First, what is listed under "What must change" has to happen.'
+    ? result.earliestDate ? `${textOf(labels.words, 'action_not_before', { date: dateInWords(labels.words, result.earliestDate) })}${result.earliestDateProvisional ? ` ${provisionalDateWords(labels.words)}` : ''}` : 'No date can be given yet. First, what is listed under "What must change" has to happen.'
     : null;
   const hLabel = w.height(label, 17, 'Helvetica-Bold', textW);
   const hWords = w.height(result.summary, 11.5, 'Helvetica', textW);
@@ -380,7 +387,7 @@ export function screeningReportPdf(result: ScreeningResult, labels: ReportLabels
   }
 
   w.heading('What the evidence grades mean', 12);
-  for (const [g, words] of Object.entries(GRADE_WORDS)) w.source(g, words);
+  for (const g of gradeLegend(labels.words)) w.source(g.grade, g.words);
 
   w.heading('About this report', 12);
   if (result.notices.review) w.box([{ text: result.notices.review, bold: true }], { ink: '#854d0e', bg: '#fef3c7' }, { pad: 7 });

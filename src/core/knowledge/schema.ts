@@ -241,7 +241,10 @@ export const ScreeningRule = z.strictObject({
     clinician: Text,
     waitDays: z.number().int().min(0).optional(),
     /** A date fact the wait counts from; without it the wait counts from the planned date. */
-    waitFrom: z.string().optional(),
+    waitFrom: z
+      .union([z.string(), z.array(z.string()).min(1)])
+      .optional()
+      .describe('days-since fact(s) the wait counts from; with several, the most recent event that happened counts'),
     alternative: z.string().optional(),
     /** `clearance` rules: what a recorded clearance must cover, who may give it, and who must clear in plain words. */
     clearance: z

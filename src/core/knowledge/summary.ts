@@ -3,7 +3,10 @@ import type { Knowledge } from './compile.js';
 const pick = <T extends { id: string; label: string; description: string }>(xs: readonly T[], extra: (x: T) => object = () => ({})) =>
   xs.map((x) => ({ id: x.id, label: x.label, description: x.description, ...extra(x) }));
 
-/** What a client needs to build its forms: version, review status, notices and the vocabulary. */
+/**
+ * What a client needs to build its forms and show results: version, review status, notices, the vocabulary, and the
+ * words (text templates and fact labels) it fills itself, so that it shows the same sentences as the server.
+ */
 export function knowledgeSummary(kb: Knowledge) {
   const p = kb.manifest.policy;
   return {
@@ -33,6 +36,8 @@ export function knowledgeSummary(kb: Knowledge) {
     expectedEffects: kb.effects
       .filter((e) => e.kind === 'expected')
       .map((e) => ({ id: e.id, label: e.label, course: e.course, onsetHours: e.onsetHours, normalUntilHours: e.normalUntilHours, symptoms: e.symptoms })),
-    sources: Object.fromEntries(kb.sources.map((s) => [s.id, { citation: s.citation, type: s.type, grade: s.grade, verification: s.verification }])),
+    sources: Object.fromEntries(kb.sources.map((s) => [s.id, { citation: s.citation, ...(s.name ? { name: s.name } : {}), type: s.type, grade: s.grade, verification: s.verification }])),
+    texts: kb.texts.map((t) => ({ id: t.id, text: t.text, placeholders: t.placeholders })),
+    factLabels: kb.factLabels,
   };
 }

@@ -44,6 +44,10 @@ describe('knowledge validator', () => {
     ['triage explaining a missing effect', { 'rules/triage.yaml': (t) => t.replace('explains: [erythema_expected]', 'explains: [erythema_gone]') }, /'erythema_gone' is not an effect id/],
     ['scenario naming a missing rule', { 'scenarios/triage.yaml': (t) => t.replace('fires: [tri_fever]', 'fires: [tri_gone]') }, /t_fever\.expect\.fires\[0\]: rule 'tri_gone' does not resolve/],
     ['scenario with an unknown zone', { 'scenarios/screening.yaml': (t) => t.replace("facts: { condition.hsv_labialis: active }", "zones: [{ zone: knee, depthMm: 1 }], facts: { condition.hsv_labialis: active }") }, /s_hsv_active\.zones\[0\]: 'knee' is not a zone id/],
+    ['web source without a readable name', { 'sources.yaml': (t) => t.replace('name: Clinic blog, ', '') }, /^sources\.yaml: src_d\.name: a web source needs a readable name/],
+    ['citation showing the internal article numbering', { 'sources.yaml': (t) => t.replace('A clinic blog (fixture)', 'A clinic blog (source article 003)') }, /src_d\.citation: shows the internal article numbering/],
+    ['fact without a label', { 'text/fact-labels.yaml': (t) => t.replace(/^- \{ fact: zone\.bony,.*$/m, '') }, /^text\/fact-labels\.yaml: zone\.bony: fact 'zone\.bony' has no label/],
+    ['text the engines need, missing', { 'text/report.yaml': (t) => t.replace(/^- \{ id: grade_d_web_short,.*$/m, '') }, /grade_d_web_short: the engines need the text 'grade_d_web_short'/],
     ['missing manifest', { 'manifest.yaml': () => '' }, /manifest\.yaml: /],
   ];
   for (const [name, edits, pattern] of broken) {

@@ -3,7 +3,9 @@ import type { Knowledge, KbIssue } from './compile.js';
 import { resolveFact, type FactType, type VocabName } from './facts.js';
 import { runScenario } from './scenarios.js';
 import { medicationNameIssues } from './validate-medication-names.js';
+import { wordingIssues } from './validate-wording.js';
 import { placeholdersIn } from '../common/text.js';
+import { waitFacts } from './wait.js';
 import { EffectClass, Level, Verdict, type AnyRule, type Cite, type Grade } from './schema.js';
 
 /** Text templates the engines fill (knowledge/text/). */
@@ -11,9 +13,25 @@ const ENGINE_TEXTS: readonly string[] = [
   'scr_undated_wait_still_taking', 'scr_undated_wait', 'scr_undated_until_resolved', 'scr_earliest_date', 'scr_clearance_needed',
   'scr_clearance_recorded', 'scr_clearance_recorded_undated', 'scr_clearance_physician_operator', 'scr_answer_open_questions',
   'scr_in_zones', 'scr_product_list_empty', 'scr_needs_answer',
+  // triage (src/core/triage/engine.ts, safety-net.ts; text/triage.yaml)
+  'tri_q_person_temperature_c', 'tri_q_treatment_numbing_cream', 'tri_q_treatment_energy', 'tri_q_treatment_device',
+  'tri_q_treatment_max_depth_mm', 'tri_q_checkin_hours_since_treatment', 'tri_q_symptom_trend', 'tri_q_symptom_severity',
+  'tri_q_symptom_beyond', 'tri_q_symptom_onset', 'tri_q_symptom_where', 'tri_q_symptom_present', 'tri_q_symptom_other',
+  'tri_q_fact', 'tri_unexplained_note', 'tri_unexplained_advice', 'tri_escalated_advice', 'tri_red_flags_unanswered',
+  'tri_next_check_in', 'tri_next_check_in_after_advice', 'tri_products_none', 'tri_span_from_day', 'tri_span_after_hours',
+  'tri_span_first_hours', 'tri_span_on_day', 'tri_span_days', 'tri_span_between_hours', 'tri_span_join',
+  // the report's words (text/report.yaml): src/core/report/wording.ts and fact-words.ts
+  'date_in_words', ...[0, 1, 2, 3, 4, 5, 6].map((d) => `weekday_${d}`), ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((m) => `month_${m}`),
+  'report_provisional_date', 'action_wait_days', 'action_not_before',
+  ...['precaution', 'wait', 'refer', 'change_plan', 'skip_area', 'do_not_treat'].map((a) => `action_${a}`),
+  ...['a', 'b', 'c', 'd', 'd_web', 'r', 'u'].flatMap((g) => [`grade_${g}_short`, `grade_${g}_words`]),
+  'value_unknown', 'value_yes', 'value_no', 'value_mm', 'value_day', 'value_days', 'value_hour', 'value_hours', 'value_celsius', 'value_years',
+  // the aftercare calendar (text/calendar.yaml): src/core/aftercare/ics.ts
+  'ics_calendar_name', 'ics_checkin_title', 'ics_checkin_description', 'ics_checkin_alarm', 'ics_window_ends_title',
+  'ics_window_ends_description', 'ics_window_ends_description_note', 'ics_next_session_title', 'ics_next_session_description', 'ics_next_session_alarm',
 ];
 /** Placeholders the screening engine fills in rule texts. */
-const RULE_PLACEHOLDERS: readonly string[] = ['products', 'unlisted'];
+const RULE_PLACEHOLDERS: readonly string[] = ['products', 'unlisted', 'stopping'];
 
 const VOCABS: readonly VocabName[] = [
   'devices', 'zones', 'indications', 'conditions', 'medications', 'procedures', 'products', 'symptoms', 'effects',
@@ -162,6 +180,7 @@ export function validateKnowledge(kb: Knowledge): KbIssue[] {
   checkCites('fitzpatrick', 'fitzpatrick', [kb.fitzpatrick.source], 'source');
   checkCites('medicationNames', 'medicationNames', kb.medicationNames.sources);
   issues.push(...medicationNameIssues(kb));
+  issues.push(...wordingIssues(kb));
   const types = kb.fitzpatrick.answers.map((a) => a.type).sort();
   if (types.join() !== '1,2,3,4,5,6') add('fitzpatrick', 'fitzpatrick', 'answers', 'each Fitzpatrick type 1-6 needs exactly one answer');
   const orderOk = (ns: string, got: readonly string[], want: readonly string[]) => {
@@ -252,8 +271,10 @@ export function validateKnowledge(kb: Knowledge): KbIssue[] {
       if (!r.then.treatmentRelated && r.then.explains.length > 0) add(ns, r.id, 'then.explains', 'a finding not related to the treatment must not be explained by treatment effects');
     }
     if (r.kind === 'screening' && r.then.waitFrom !== undefined) {
-      const t = checkFact(r.then.waitFrom, (m) => add(ns, r.id, 'then.waitFrom', m));
-      if (t && t.type !== 'number') add(ns, r.id, 'then.waitFrom', 'must name a days-since fact');
+      for (const from of waitFacts(r.then.waitFrom)) {
+        const t = checkFact(from, (m) => add(ns, r.id, 'then.waitFrom', m));
+        if (t && t.type !== 'number') add(ns, r.id, 'then.waitFrom', 'must name a days-since fact');
+      }
       if (r.then.waitDays === undefined) add(ns, r.id, 'then.waitDays', 'waitFrom needs waitDays');
     }
   }

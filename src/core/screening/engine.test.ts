@@ -307,7 +307,7 @@ describe('screening, clinical round 2 (issue 9): verdict classes, clearances, ho
     assert.match(f?.forPerson ?? '', /"Hashimoto thyroiditis" and "Zzqx herbal tea"/);
     const stop = run({ person: { ...healthyAdult, medications: [{ id: 'anticoagulant', lastDose: 'still_taking', planToStop: 'yes' }] }, plan: clinicCheekPlan });
     assert.ok(fired(stop).includes('scr_plan_to_stop_prescribed_medicine'));
-    assert.match(stop.findings.find((x) => x.ruleId === 'scr_plan_to_stop_prescribed_medicine')?.forPerson ?? '', /do not stop or pause a prescribed medicine/i);
+    assert.match(stop.findings.find((x) => x.ruleId === 'scr_plan_to_stop_prescribed_medicine')?.forPerson ?? '', /do not stop or pause your anticoagulant/i);
   });
 
   it('a medicine entry needs exactly one of id and name; a depth may be unknown and is then asked', () => {
@@ -345,6 +345,21 @@ describe('screening, clinical round 2 (issue 9): verdict classes, clearances, ho
     assert.ok(!fired(r).includes('scr_product_not_sterile_or_not_intended'), fired(r).join());
     assert.ok(fired(r).includes('scr_numbing_occluded_or_large_area'));
     assert.match(r.mustChange.join('|'), /seizures/);
+  });
+
+  it('second review round: waits that also need a clearance give no date; a retinoid paused 2 days ago gives its date', () => {
+    const rt = run({ person: { ...healthyAdult, procedures: [{ id: 'radiotherapy', date: '2026-04-01', inField: 'yes' }] }, plan: clinicCheekPlan });
+    assert.equal(rt.verdict, 'defer');
+    assert.equal(rt.earliestDate, null);
+    assert.ok(rt.clearances.some((c) => c.ruleId === 'scr_radiotherapy_to_site_clearance'));
+    const surgeryRf = run({ person: { ...healthyAdult, procedures: [{ id: 'facial_surgery', date: '2026-08-01', inField: 'yes' }] }, plan: { ...clinicCheekPlan, device: 'rf_mn_insulated', rfInsulated: 'yes' } });
+    assert.equal(surgeryRf.earliestDate, null);
+    assert.ok(surgeryRf.clearances.some((c) => /surgeon/.test(c.clearance.who)));
+    const retinoid = run({ person: { ...healthyAdult, medications: [{ id: 'topical_retinoid', lastDose: '2026-11-29' }, { id: 'topical_exfoliant_aha_bha', lastDose: '2026-11-20' }] }, plan: clinicCheekPlan });
+    assert.equal(retinoid.verdict, 'defer');
+    assert.equal(retinoid.earliestDate, '2026-12-04');
+    const stop = run({ person: { ...healthyAdult, medications: [{ name: 'Plavix', lastDose: 'still_taking', planToStop: 'yes' }] }, plan: clinicCheekPlan });
+    assert.match(stop.findings.find((f) => f.ruleId === 'scr_plan_to_stop_prescribed_medicine')?.forPerson ?? '', /do not stop or pause Plavix/);
   });
 });
 

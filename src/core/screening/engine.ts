@@ -7,6 +7,7 @@ import { fill, listInWords, textOf } from '../common/text.js';
 import type { Knowledge } from '../knowledge/compile.js';
 import type { FactValue } from '../knowledge/evaluate.js';
 import type { EffectClass, ScreeningRule, Verdict } from '../knowledge/schema.js';
+import { waitFacts } from '../knowledge/wait.js';
 import { verdictRank } from '../rules/order.js';
 import { runScreeningRules, verdictOfEffect, type ClearanceState, type ScreeningHit } from '../rules/run.js';
 import { fitzpatrickOf, flaggedProducts, screeningFacts, unlistedOf } from './facts.js';
@@ -86,8 +87,10 @@ export interface ScreeningResult {
 type WaitDate = string | null | undefined;
 
 function stillTaking(rule: ScreeningRule, facts: ReadonlyMap<string, FactValue>): boolean {
-  const med = /^medication\.([a-z0-9_]+)\.days_since_last_dose$/.exec(rule.then.waitFrom ?? '');
-  return med !== null && facts.get(`medication.${med[1] ?? ''}`) === 'current';
+  return waitFacts(rule.then.waitFrom).some((from) => {
+    const med = /^medication\.([a-z0-9_]+)\.days_since_last_dose$/.exec(from);
+    return med !== null && facts.get(`medication.${med[1] ?? ''}`) === 'current';
+  });
 }
 
 /**
@@ -98,9 +101,12 @@ function stillTaking(rule: ScreeningRule, facts: ReadonlyMap<string, FactValue>)
 function earliestFor(rule: ScreeningRule, effect: EffectClass, facts: ReadonlyMap<string, FactValue>, planned: string): WaitDate {
   if (effect !== 'timing') return undefined;
   const wait = rule.then.waitDays;
-  if (wait === undefined || !rule.then.waitFrom) return null;
-  const since = facts.get(rule.then.waitFrom);
-  if (typeof since !== 'number' || stillTaking(rule, facts)) return null;
+  const from = waitFacts(rule.then.waitFrom);
+  if (wait === undefined || from.length === 0 || stillTaking(rule, facts)) return null;
+  // With several events (e.g. a retinoid and an acid), the most recent one counts; an unknown one leaves no date.
+  const values = from.map((f) => facts.get(f)).filter((v) => v !== undefined && v !== null);
+  if (values.length === 0 || values.some((v) => typeof v !== 'number')) return null;
+  const since = Math.min(...(values as number[]));
   return addDays(planned, Math.max(0, wait - since));
 }
 
@@ -205,11 +211,16 @@ export function screen(kb: Knowledge, input: ScreeningInput, opts: { now: string
   const planned = input.plan.plannedDate;
   const unchecked = unlistedOf(kb, input.person);
   const unlisted = listInWords([...unchecked.conditions, ...unchecked.medicines].map((t) => `"${t}"`));
+  // The medicines the person means to stop, as they named them (or by group label).
+  const meds = Array.isArray(input.person.medications) ? input.person.medications : [];
+  const stopping = listInWords(
+    meds.filter((m) => m.planToStop === 'yes').map((m) => m.name ?? `your ${kb.medications.find((x) => x.id === m.id)?.label.toLowerCase() ?? m.id ?? ''}`),
+  );
 
   const findings = run.hits.map((h): ScreeningFinding => {
     const r = h.rule;
     const fired = h.result === 'fired';
-    const vars = { products: productsNamed(kb, h, input), unlisted };
+    const vars = { products: productsNamed(kb, h, input), unlisted, stopping };
     // Object.assign onto the basis, not `{ ...basis, ... }`: here the spread was measured 3x slower (V8 clone path).
     // Every key is always present (undefined where absent, which JSON leaves out): one object shape.
     return Object.assign(ruleBasis(kb, h), {

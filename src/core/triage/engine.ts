@@ -2,12 +2,13 @@ import {
   conflictDictionary, noticesOf, ruleBasis, sourceDictionary, stampOf, type ConflictRef, type Notices, type RuleBasis,
   type SourceEntry, type Stamp,
 } from '../common/explain.js';
+import { fill, listInWords, textOf } from '../common/text.js';
 import { addHours, hoursBetween } from '../common/time.js';
 import type { Knowledge } from '../knowledge/compile.js';
 import type { Condition } from '../knowledge/condition.js';
 import { evaluate, UNKNOWN, type FactValue, type Facts } from '../knowledge/evaluate.js';
 import type { Level, LevelInfo, TriageRule } from '../knowledge/schema.js';
-import { levelRank, maxLevel, minLevel } from '../rules/order.js';
+import { levelRank, maxLevel } from '../rules/order.js';
 import { factInWords } from '../report/fact-words.js';
 import { runTriageRules } from '../rules/run.js';
 import { treatmentFacts } from '../treatment/facts.js';
@@ -100,16 +101,20 @@ export function checkInFacts(kb: Knowledge, input: TriageInput): Map<string, Fac
   return f;
 }
 
-/** Questions for the facts that are not symptoms. */
-const OTHER_QUESTIONS: Readonly<Record<string, string>> = {
-  'person.temperature_c': 'What is your temperature in °C?',
-  'treatment.numbing_cream': 'Was a numbing (anaesthetic) cream put on before the treatment?',
-  'treatment.energy': 'Was the treatment radiofrequency (RF) microneedling, or needles only?',
-  'treatment.device': 'Which device was used for the treatment?',
-  'treatment.max_depth_mm': 'How deep were the needles set, in millimetres?',
-  'checkin.hours_since_treatment': 'When was the treatment?',
+/** Questions for the facts that are not symptoms: knowledge text `tri_q_<fact with dots as underscores>`. */
+const OTHER_QUESTIONS: readonly string[] = [
+  'person.temperature_c', 'treatment.numbing_cream', 'treatment.energy', 'treatment.device', 'treatment.max_depth_mm',
+  'checkin.hours_since_treatment',
+];
+/** The knowledge text of a question about one part of a symptom (`symptom.<id>.<part>`). */
+const PART_QUESTIONS: Readonly<Record<string, string>> = {
+  trend: 'tri_q_symptom_trend',
+  severity: 'tri_q_symptom_severity',
+  beyond_treated_area: 'tri_q_symptom_beyond',
+  hours_since_onset: 'tri_q_symptom_onset',
+  near_eye: 'tri_q_symptom_where',
+  perioral: 'tri_q_symptom_where',
 };
-
 /** The questions whose answers could change the level: the unknown inputs of rules that asked. */
 function questionsFor(kb: Knowledge, findings: readonly TriageFinding[]): { symptomId: string; question: string }[] {
   const out = new Map<string, { symptomId: string; question: string }>();
@@ -122,14 +127,11 @@ function questionsFor(kb: Knowledge, findings: readonly TriageFinding[]): { symp
       const id = m?.[1] ?? '';
       const part = m?.[2];
       const q =
-        !m ? OTHER_QUESTIONS[fact] ?? `Please tell us: ${factInWords(fact, null, (_v, x) => x).label.toLowerCase()}?`
-        : part === undefined ? kb.symptoms.find((s) => s.id === id)?.question ?? `Do you have ${label(id)}?`
-        : part === 'trend' ? `Is the ${label(id)} getting better, staying the same or getting worse?`
-        : part === 'severity' ? `How bad is the ${label(id)}: mild, moderate or severe?`
-        : part === 'beyond_treated_area' ? `Does the ${label(id)} reach beyond the treated area?`
-        : part === 'hours_since_onset' ? `When did the ${label(id)} start?`
-        : part === 'near_eye' || part === 'perioral' ? `Where is the ${label(id)}: which parts of the face or body?`
-        : `Please tell us more about the ${label(id)} (${part}).`;
+        !m ?
+          OTHER_QUESTIONS.includes(fact) ? textOf(kb, `tri_q_${fact.replaceAll('.', '_')}`)
+          : textOf(kb, 'tri_q_fact', { fact: factInWords(kb, fact, null, (_v, x) => x).label.toLowerCase() })
+        : part === undefined ? kb.symptoms.find((s) => s.id === id)?.question ?? textOf(kb, 'tri_q_symptom_present', { symptom: label(id) })
+        : textOf(kb, PART_QUESTIONS[part] ?? 'tri_q_symptom_other', { symptom: label(id), part });
       out.set(fact, { symptomId: id || fact, question: q });
     }
   }
@@ -157,6 +159,8 @@ function presentSymptoms(names: Iterable<string>, facts: Facts): Set<string> {
     const id = dot < 0 ? n.slice(8) : n.slice(8, dot);
     if (id !== '' && facts.get(dot < 0 ? n : `symptom.${id}`) === true) out.add(id);
   }
+  // A measured temperature that a rule rests on is the fever it measures.
+  for (const n of names) if (n === 'person.temperature_c') out.add('fever');
   return out;
 }
 
@@ -170,44 +174,86 @@ interface Acting {
   readonly escalated: boolean;
 }
 
+type Explanation = TriageResult['likelyExplanations'][number];
+
 /**
- * What the findings most likely are. Per symptom only the most urgent findings that rest on it explain it; an
- * effect is kept when it names one of the finding's symptoms (or none of the finding's effects does), a
- * complication that cannot have started yet is dropped while the finding has another explanation, and expected
- * healing is not offered for a symptom a complication finding already explains. Symptoms used by a finding that
- * is not from the treatment are never explained by the treatment.
+ * What the findings most likely are, ranked by fit. Per symptom only the most urgent findings that rest on it explain
+ * it, and a finding that rests on present symptoms is explained only by effects that name one of them (a finding that
+ * rests on none, such as a temperature alone, by all its effects). A complication that cannot have started yet is
+ * dropped while the finding has another explanation; expected healing is never offered for a finding that needs a
+ * doctor today or sooner, nor for a symptom a complication already explains; a complication whose named symptoms
+ * another complication names and exceeds gives way to it (cellulitis, not "infection", for fever with redness).
+ * A finding whose signs all belong to a finding not from the treatment explains nothing. Order: the level of the
+ * most urgent finding that points to it, then how many present symptoms it names, then the rule's own order (most
+ * dangerous that fits first), then severity.
  */
-function explanationsFor(kb: Knowledge, acting: readonly Acting[], hours: number, facts: Facts): TriageResult['likelyExplanations'] {
+function explanationsFor(kb: Knowledge, acting: readonly Acting[], hours: number, facts: Facts): Explanation[] {
   const notOurs = new Set(acting.filter((a) => !a.finding.treatmentRelated).flatMap((a) => [...a.symptoms]));
-  const ours = acting.filter((a) => a.finding.treatmentRelated && ![...a.symptoms].some((s) => notOurs.has(s)));
+  const ours = acting.filter((a) => a.finding.treatmentRelated && (a.symptoms.size === 0 || ![...a.symptoms].every((s) => notOurs.has(s))));
   const top = new Map<string, number>();
   for (const a of ours) for (const s of a.symptoms) top.set(s, Math.max(top.get(s) ?? 0, levelRank(a.finding.level)));
+  const sameDay = levelRank('see_doctor_today');
   const candidates = ours.map((a) => {
     const rank = levelRank(a.finding.level);
     const mine = a.symptoms.size === 0 ? [] : [...a.symptoms].filter((s) => top.get(s) === rank);
-    // An effect that cannot follow this treatment (an RF burn after a mechanical pen) explains nothing here.
+    // An effect that cannot follow this treatment or person (an RF burn after a mechanical pen) explains nothing here.
     const effects = a.finding.explains
       .flatMap((id) => kb.effects.find((e) => e.id === id) ?? [])
-      .filter((e) => !e.appliesWhen || evaluate(e.appliesWhen, facts) !== false);
-    const named = effects.filter((e) => mine.some((s) => e.symptoms.includes(s)));
-    const fitting = named.length > 0 ? named : effects;
+      .filter((e) => !e.appliesWhen || evaluate(e.appliesWhen, facts) !== false)
+      .filter((e) => e.kind === 'complication' || rank < sameDay);
+    const fitting = a.symptoms.size === 0 ? effects : effects.filter((e) => mine.some((s) => e.symptoms.includes(s)));
     const started = fitting.filter((e) => e.kind === 'expected' || (e.onsetHours[0] ?? 0) <= hours);
-    const kept = a.symptoms.size > 0 && mine.length === 0 ? [] : started.length > 0 ? started : fitting;
-    return { a, mine, kept };
+    const kept = started.length > 0 ? started : fitting;
+    return { a, mine, kept, rank };
   });
   const complicated = new Set(
     candidates.filter((c) => c.kept.length > 0 && c.kept.every((e) => e.kind === 'complication')).flatMap((c) => c.mine),
   );
-  const out = new Map<string, { effectId: string; label: string; kind: 'expected' | 'complication'; why: string[] }>();
-  for (const { a, mine, kept } of candidates) {
-    for (const e of kept) {
-      if (e.kind === 'expected' && mine.length > 0 && mine.every((s) => complicated.has(s))) continue;
-      const entry = out.get(e.id) ?? { effectId: e.id, label: e.label, kind: e.kind, why: [] };
+  const out = new Map<string, Explanation & { why: string[]; rank: number; named: Set<string>; pos: number; severity: number }>();
+  for (const { a, mine, kept, rank } of candidates) {
+    kept.forEach((e, pos) => {
+      if (e.kind === 'expected' && mine.length > 0 && mine.every((s) => complicated.has(s))) return;
+      const entry = out.get(e.id) ?? { effectId: e.id, label: e.label, kind: e.kind, why: [], rank, named: new Set<string>(), pos, severity: e.severity[1] };
       if (!entry.why.includes(a.finding.title)) entry.why.push(a.finding.title);
+      for (const s of mine) if (e.symptoms.includes(s)) entry.named.add(s);
+      entry.rank = Math.max(entry.rank, rank);
+      entry.pos = Math.min(entry.pos, pos);
       out.set(e.id, entry);
-    }
+    });
   }
-  return [...out.values()];
+  // Beside a complication that needs a doctor today or sooner, nothing is put down to expected healing.
+  const serious = [...out.values()].some((x) => x.kind === 'complication' && x.rank >= sameDay);
+  const all = [...out.values()].filter((x) => !serious || x.kind === 'complication');
+  const exceeds = (b: (typeof all)[number], x: (typeof all)[number]) =>
+    b !== x && b.kind === 'complication' && b.rank >= x.rank && x.named.size < b.named.size && [...x.named].every((s) => b.named.has(s));
+  return all
+    .filter((x) => x.kind !== 'complication' || !all.some((b) => exceeds(b, x)))
+    .sort((x, y) => y.rank - x.rank || y.named.size - x.named.size || x.pos - y.pos || y.severity - x.severity)
+    .map(({ effectId, label, kind, why }) => ({ effectId, label, kind, why }));
+}
+
+/** Sentences as people read them, each once: a bullet that only repeats earlier sentences is left out. */
+function dedupeSentences(bullets: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const b of bullets) {
+    const fresh = b.split(/(?<=[.!?])\s+/).filter((x) => {
+      const key = x.trim().toLowerCase();
+      if (key === '' || seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    if (fresh.length > 0) out.push(fresh.join(' '));
+  }
+  return out;
+}
+
+/** The treatment's products a reaction could come from, for `{products}` in rule advice. */
+function productsNamed(kb: Knowledge, input: TriageInput): string {
+  const labels = input.treatment.products
+    .flatMap((id) => kb.products.find((p) => p.id === id && p.blandAftercare !== true) ?? [])
+    .map((p) => `the ${p.label.charAt(0).toLowerCase()}${p.label.slice(1)}`);
+  return labels.length > 0 ? listInWords(labels) : textOf(kb, 'tri_products_none');
 }
 
 /**
@@ -225,6 +271,7 @@ export function triage(kb: Knowledge, input: TriageInput, opts: { now: string })
   const label = (id: string) => kb.symptoms.find((s) => s.id === id)?.label ?? id;
   const presentTrigger = (ruleId: string) =>
     escalation.find((e) => e.rule === ruleId)?.whenPresent.filter((id) => facts.get(`symptom.${id}`) === true) ?? [];
+  const vars = { products: productsNamed(kb, input) };
   const acting: Acting[] = [];
   const findings = run.hits
     .map((h): TriageFinding => {
@@ -234,8 +281,8 @@ export function triage(kb: Knowledge, input: TriageInput, opts: { now: string })
       // Object.assign rather than a spread: see the screening engine.
       const f: TriageFinding = Object.assign(ruleBasis(kb, h), {
         stage: r.stage,
-        level: fired || escalated ? r.then.level : minLevel(r.then.level, policy.unknownTriageFloor),
-        advice: r.then.advice,
+        level: escalated ? r.then.level : h.level,
+        advice: fill(r.then.advice, vars),
         explains: r.then.explains,
         treatmentRelated: r.then.treatmentRelated,
         window: r.window,
@@ -255,7 +302,7 @@ export function triage(kb: Knowledge, input: TriageInput, opts: { now: string })
     .map((id) => ({
       symptomId: id,
       label: label(id),
-      note: `No Primum rule explains ${label(id).toLowerCase()} on day ${day} after treatment as expected healing, so it cannot be called normal.`,
+      note: textOf(kb, 'tri_unexplained_note', { symptom: label(id).toLowerCase(), day }),
     }));
   let level = findings.reduce<Level>((l, f) => maxLevel(l, f.level), 'self_care');
   if (unexplained.length > 0) level = maxLevel(level, unexplainedFloor);
@@ -265,19 +312,37 @@ export function triage(kb: Knowledge, input: TriageInput, opts: { now: string })
   const others = acting.filter((a) => !a.finding.treatmentRelated);
   const subsumed = new Set(others.filter((a) => others.some((b) => isSubset(a.symptoms, b.symptoms))));
   const notFromTreatment = others.filter((a) => !subsumed.has(a)).map(({ finding: f }) => ({ ruleId: f.ruleId, title: f.title, advice: f.advice }));
-  const atLevel = acting.filter((a) => a.finding.level === level && !subsumed.has(a));
-  const ordered = [...atLevel.filter((a) => !a.finding.treatmentRelated), ...atLevel.filter((a) => a.finding.treatmentRelated)];
-  const advice = [...new Set(ordered.map((a) => a.finding.advice))];
-  for (const { finding: f } of atLevel.filter((a) => a.escalated)) {
-    advice.push(`You reported ${presentTrigger(f.ruleId).map((id) => label(id).toLowerCase()).join(' and ')} and did not answer every question that would rule out "${f.title}", so Primum acts as if it were present. Do not wait to answer the questions below.`);
+  // Advice: every applying finding's, most urgent first; at one level, findings not from the treatment first, then by
+  // the explanation they point to (the best-fitting picture heads its own advice). Expected-healing advice is left out
+  // beside a finding that needs more than self-care, and so is a treatment finding whose signs all belong to a finding
+  // not from the treatment (vision change as a possible stroke, not the eye-rinse advice).
+  const likelyExplanations = explanationsFor(kb, acting, hours, facts);
+  const notOurs = new Set(others.flatMap((a) => [...a.symptoms]));
+  const fitRank = (a: Acting) => {
+    const i = likelyExplanations.findIndex((e) => a.finding.explains.includes(e.effectId));
+    return i < 0 ? likelyExplanations.length : i;
+  };
+  const ordered = acting
+    .filter((a) => !subsumed.has(a))
+    .filter((a) => level === 'self_care' || a.finding.level !== 'self_care')
+    .filter((a) => !a.finding.treatmentRelated || a.symptoms.size === 0 || ![...a.symptoms].every((x) => notOurs.has(x)))
+    .sort(
+      (a, b) =>
+        levelRank(b.finding.level) - levelRank(a.finding.level) ||
+        Number(a.finding.treatmentRelated) - Number(b.finding.treatmentRelated) ||
+        fitRank(a) - fitRank(b),
+    );
+  const bullets = ordered.map((a) => a.finding.advice);
+  for (const { finding: f } of ordered.filter((a) => a.escalated)) {
+    bullets.push(textOf(kb, 'tri_escalated_advice', { symptoms: listInWords(presentTrigger(f.ruleId).map((id) => label(id).toLowerCase())), title: f.title }));
   }
   if (questions.some((q) => kb.symptoms.find((s) => s.id === q.symptomId)?.redFlag) && !EMERGENCY.includes(level)) {
-    advice.unshift('Some warning-sign questions are unanswered, so Primum cannot say this is normal healing. Answer them now; if any answer is yes, follow the safety net below.');
+    bullets.unshift(textOf(kb, 'tri_red_flags_unanswered'));
   }
   if (unexplained.length > 0 && levelRank(level) <= levelRank(unexplainedFloor)) {
-    const which = unexplained.map((u) => u.label.toLowerCase()).join(', ');
-    advice.push(`Primum has no rule that explains ${which} on day ${day} after treatment as expected healing, so it cannot reassure you. Contact your practitioner within 24-48 hours and describe it; if it gets worse or you notice a warning sign, get help sooner.`);
+    bullets.push(textOf(kb, 'tri_unexplained_advice', { symptoms: unexplained.map((u) => u.label.toLowerCase()).join(', '), day }));
   }
+  const advice = dedupeSentences(bullets);
   const levelInfo = kb.levels.find((l) => l.id === level) ?? { id: level, label: level, timeFrame: '', words: '' };
   if (advice.length === 0) advice.push(levelInfo.words);
 
@@ -285,8 +350,8 @@ export function triage(kb: Knowledge, input: TriageInput, opts: { now: string })
   const next = kb.checkIns.map((c) => ({ at: addHours(input.treatment.treatedAt, c.hours), c })).find((x) => Date.parse(x.at) > Date.parse(input.checkIn.at));
   const nextCheckIn =
     EMERGENCY.includes(level) ? null
-    : level === 'self_care' ? (next ? { at: next.at, reason: `${next.c.label}: ${next.c.why}` } : null)
-    : { at: addHours(input.checkIn.at, 24), reason: 'Check in again within 24 hours, after you have followed the advice, or at once if anything gets worse.' };
+    : level === 'self_care' ? (next ? { at: next.at, reason: textOf(kb, 'tri_next_check_in', { label: next.c.label, why: next.c.why }) } : null)
+    : { at: addHours(input.checkIn.at, 24), reason: textOf(kb, 'tri_next_check_in_after_advice') };
   return {
     level,
     levelInfo,
@@ -294,7 +359,7 @@ export function triage(kb: Knowledge, input: TriageInput, opts: { now: string })
     day,
     window: window ? { id: window.id, label: window.label } : null,
     findings,
-    likelyExplanations: explanationsFor(kb, acting, hours, facts),
+    likelyExplanations,
     notFromTreatment,
     unexplained,
     advice,

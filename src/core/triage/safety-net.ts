@@ -2,8 +2,9 @@ import type { Knowledge } from '../knowledge/compile.js';
 import type { Condition } from '../knowledge/condition.js';
 import { evaluate, UNKNOWN, type FactValue, type Facts } from '../knowledge/evaluate.js';
 import type { Level, Symptom } from '../knowledge/schema.js';
-import { levelRank, maxLevel, minLevel } from '../rules/order.js';
-import { runTriageRules, type TriageRun } from '../rules/run.js';
+import { textOf } from '../common/text.js';
+import { levelRank, maxLevel } from '../rules/order.js';
+import { runTriageRules, triageHitLevel, type TriageRun } from '../rules/run.js';
 import { normalUntilFor } from '../treatment/facts.js';
 
 export interface SafetyNetSign {
@@ -32,15 +33,13 @@ const isCheckInFact = (k: string) => k.startsWith('checkin.') || k.startsWith('s
  * The level of a triage run when every unknown fact about the treatment or the person takes its worst value:
  * a rule that asks only because of such a fact (e.g. numbing cream not recorded) counts as firing. Used where
  * nobody can be asked, such as a plan handed out in advance. A rule that waits on a symptom answer keeps the
- * policy floor.
+ * level its hit gives (the policy floor).
  */
 export function worstCaseLevel(kb: Knowledge, run: TriageRun): Level {
-  const floor = kb.manifest.policy.unknownTriageFloor;
   let level: Level = 'self_care';
   for (const h of run.hits) {
     const onlyBackground = Object.entries(h.inputs).every(([k, v]) => v !== UNKNOWN || !isCheckInFact(k));
-    const l = h.result === 'fired' || onlyBackground ? h.rule.then.level : minLevel(h.rule.then.level, floor);
-    level = maxLevel(level, l);
+    level = maxLevel(level, onlyBackground ? triageHitLevel(kb, h.rule, 'fired') : h.level);
   }
   return level;
 }
@@ -116,15 +115,15 @@ function checkInWith(kb: Knowledge, base: Facts, s: Symptom, hours: number): Map
 const day = (h: number) => Math.floor(h / 24);
 
 /** "from day 4", "days 1–3", "in the first 6 hours": the span of hours a level applies to, in words. */
-function spanWords(from: number, to: number, horizon: number): string {
+function spanWords(kb: Knowledge, from: number, to: number, horizon: number): string {
   const whole = (h: number) => h % 24 === 0;
-  if (to >= horizon) return from === 0 ? '' : whole(from) ? `from day ${day(from)}` : `after the first ${from} hours`;
-  if (from === 0 && !whole(to)) return `in the first ${to} hours`;
+  if (to >= horizon) return from === 0 ? '' : whole(from) ? textOf(kb, 'tri_span_from_day', { day: day(from) }) : textOf(kb, 'tri_span_after_hours', { hours: from });
+  if (from === 0 && !whole(to)) return textOf(kb, 'tri_span_first_hours', { hours: to });
   if (whole(from) && whole(to)) {
     const last = day(to) - 1;
-    return last <= day(from) ? `on day ${day(from)}` : `days ${day(from)}–${last}`;
+    return last <= day(from) ? textOf(kb, 'tri_span_on_day', { day: day(from) }) : textOf(kb, 'tri_span_days', { from: day(from), to: last });
   }
-  return `between ${from} and ${to} hours after treatment`;
+  return textOf(kb, 'tri_span_between_hours', { from, to });
 }
 
 /** Safety nets kept per knowledge base (distinct treatments and persons); the oldest goes first. */
@@ -179,13 +178,13 @@ export function safetyNet(kb: Knowledge, facts: ReadonlyMap<string, FactValue> =
     const byLevel = new Map<Level, { from: number; to: number }[]>();
     for (const sp of spans) if (sp.level !== 'self_care') byLevel.set(sp.level, [...(byLevel.get(sp.level) ?? []), sp]);
     for (const [level, parts] of byLevel) {
-      const words = parts.map((p) => spanWords(p.from, p.to, horizon)).filter((w) => w !== '');
+      const words = parts.map((p) => spanWords(kb, p.from, p.to, horizon)).filter((w) => w !== '');
       const first = parts[0];
       const lastPart = parts.at(-1);
       const sign: SafetyNetSign =
         words.length === 0 || !first || !lastPart
           ? { symptomId: s.id, label: s.label }
-          : { symptomId: s.id, label: `${s.label} (${words.join(' and ')})`, fromHours: first.from, untilHours: lastPart.to >= horizon ? null : lastPart.to };
+          : { symptomId: s.id, label: textOf(kb, 'tri_span_join', { sign: s.label, spans: words.join(' and ') }), fromHours: first.from, untilHours: lastPart.to >= horizon ? null : lastPart.to };
       groups.set(level, [...(groups.get(level) ?? []), sign]);
     }
   }

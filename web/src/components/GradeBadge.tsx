@@ -1,15 +1,16 @@
-// Evidence grade badges (A/B/C/D/R/U) and the legend that explains them. The grades follow the knowledge
-// base's grading (docs/knowledge.md §2); these are the same meanings in plain words.
+// Evidence grade badges (A/B/C/D/R/U) and the legend that explains them, in the knowledge's words
+// (knowledge/text/report.yaml, docs/knowledge.md §2): the same meanings as the PDF and the terminal.
 
-import { GRADES } from '../../../src/core/report/wording.ts';
+import { useKnowledge } from '../knowledge.ts';
+import { gradeInWords, gradeLegend } from '../../../src/core/report/wording.ts';
 
-export { GRADES };
-
-const info = (grade: string) => GRADES.find((g) => g.grade === grade);
-
-/** "Grade B", coloured, with its meaning as a tooltip and for screen readers. */
-export function GradeBadge({ grade }: { grade: string }) {
-  const g = info(grade);
+/**
+ * "Grade B", coloured, with its meaning as a tooltip and for screen readers. `type` is the source's type: a web
+ * page of grade D reads "blog or web article", never "expert opinion".
+ */
+export function GradeBadge({ grade, type }: { grade: string; type?: string | undefined }) {
+  const kb = useKnowledge();
+  const g = kb ? gradeInWords(kb, grade, type) : null;
   return (
     <span className={`badge grade-badge grade-${grade}`} title={g ? `Grade ${grade}: ${g.words}` : `Grade ${grade}`}>
       Grade {grade}
@@ -20,13 +21,15 @@ export function GradeBadge({ grade }: { grade: string }) {
 
 /** What the grades mean: an expandable legend. */
 export function GradeLegend() {
+  const kb = useKnowledge();
+  if (!kb) return null;
   return (
     <details className="grade-legend">
       <summary>What do the evidence grades mean?</summary>
       <dl>
-        {GRADES.map((g) => (
-          <div key={g.grade}>
-            <dt><GradeBadge grade={g.grade} /></dt>
+        {gradeLegend(kb).map((g) => (
+          <div key={g.words}>
+            <dt><span className={`badge grade-badge grade-${g.grade}`}>Grade {g.grade}</span></dt>
             <dd>{g.words}</dd>
           </div>
         ))}

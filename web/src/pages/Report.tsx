@@ -5,7 +5,9 @@ import { labelOf, useKnowledge } from '../knowledge.ts';
 import { href } from '../router.ts';
 import { useData } from '../store.ts';
 import { factInWords, type VocabLabel } from '../../../src/core/report/fact-words.ts';
-import { actionInWords, dateInWords, PROVISIONAL_DATE_WORDS, sourceName } from '../../../src/core/report/wording.ts';
+import { sourceName } from '../../../src/core/report/source-name.ts';
+import { actionInWords, dateInWords, provisionalDateWords } from '../../../src/core/report/wording.ts';
+import { textOf } from '../../../src/core/common/text.ts';
 import './report.css';
 
 type Finding = ScreeningResult['findings'][number];
@@ -72,12 +74,12 @@ function effectInWords(kb: KnowledgeSummary | null, f: Finding): string {
     : `Needs your answer. Until then: ${verdictLabel(kb, f.severity)}`;
 }
 
-function Answer({ fact, value, kb }: { fact: string; value: Finding['inputs'][string]; kb: KnowledgeSummary | null }) {
-  const w = factInWords(fact, value, vocabLabel(kb));
+function Answer({ fact, value, kb }: { fact: string; value: Finding['inputs'][string]; kb: KnowledgeSummary }) {
+  const w = factInWords(kb, fact, value, vocabLabel(kb));
   return <li>{w.label}: <strong>{w.value}</strong></li>;
 }
 
-function FindingDetails({ f, r, kb }: { f: Finding; r: ScreeningResult; kb: KnowledgeSummary | null }) {
+function FindingDetails({ f, r, kb }: { f: Finding; r: ScreeningResult; kb: KnowledgeSummary }) {
   const zones = f.zones?.map((z) => labelOf(kb, 'zones', z)).join(', ');
   const inputs = Object.entries(f.inputs);
   return (
@@ -100,7 +102,7 @@ function FindingDetails({ f, r, kb }: { f: Finding; r: ScreeningResult; kb: Know
         <h3>Why</h3>
         <p>{f.forPerson}</p>
         <h3>What to do</h3>
-        <p>{actionInWords(f)}</p>
+        <p>{actionInWords(kb, f)}</p>
         <h3>For your practitioner</h3>
         <p>{f.forPractitioner}</p>
         {inputs.length > 0 && (
@@ -119,7 +121,8 @@ function FindingDetails({ f, r, kb }: { f: Finding; r: ScreeningResult; kb: Know
             <ul className="sources">
               {f.sources.map((s) => (
                 <li key={s.id}>
-                  <GradeBadge grade={s.grade} /> {r.sources[s.id]?.citation ?? kb?.sources[s.id]?.citation ?? sourceName(s.id)}
+                  <GradeBadge grade={s.grade} type={kb.sources[s.id]?.type ?? r.sources[s.id]?.type} />{' '}
+                  {kb.sources[s.id]?.citation ?? r.sources[s.id]?.citation ?? sourceName(s.id)}
                   {s.note && <span className="source-note"> Supports: {s.note}</span>}
                 </li>
               ))}
@@ -146,10 +149,10 @@ function FindingDetails({ f, r, kb }: { f: Finding; r: ScreeningResult; kb: Know
                       <span className="position-sources-label">{p.sources.length === 1 ? 'Source:' : 'Sources:'}</span>
                       <ul>
                         {p.sources.map((sid) => {
-                          const grade = kb?.sources[sid]?.grade ?? r.sources[sid]?.grade;
+                          const source = kb.sources[sid] ?? r.sources[sid];
                           return (
-                            <li key={sid} title={kb?.sources[sid]?.citation ?? r.sources[sid]?.citation}>
-                              {sourceName(sid)}{grade && <> <GradeBadge grade={grade} /></>}
+                            <li key={sid} title={source?.citation}>
+                              {sourceName(sid, source)}{source && <> <GradeBadge grade={source.grade} type={source.type} /></>}
                             </li>
                           );
                         })}
@@ -216,6 +219,8 @@ export default function Report(_props: { step?: string }) {
     );
   }
 
+  // The report's words come from the knowledge (loaded once, at start).
+  if (!kb) return <p aria-live="polite">Loading…</p>;
   const r = saved.result;
   const label = verdictLabel(kb, r.verdict);
   const deferNoDate = r.verdict === 'defer' && !r.earliestDate;
@@ -232,7 +237,7 @@ export default function Report(_props: { step?: string }) {
   return (
     <article className="report">
       <h1>Your screening report</h1>
-      <p className="report-date">Made on {dateInWords(r.stamp.evaluatedAt)}.</p>
+      <p className="report-date">Made on {dateInWords(kb, r.stamp.evaluatedAt)}.</p>
 
       <section className={`verdict verdict-${r.verdict}`} role="status" aria-labelledby="verdict-label">
         <VerdictIcon verdict={r.verdict} />
@@ -242,9 +247,9 @@ export default function Report(_props: { step?: string }) {
           </p>
           <p className="verdict-words">{r.summary}</p>
           {r.verdict === 'defer' && r.earliestDate && (
-            <p className="verdict-date">Not before {dateInWords(r.earliestDate)}</p>
+            <p className="verdict-date">{textOf(kb, 'action_not_before', { date: dateInWords(kb, r.earliestDate) })}</p>
           )}
-          {r.verdict === 'defer' && r.earliestDate && r.earliestDateProvisional && <p>{PROVISIONAL_DATE_WORDS}</p>}
+          {r.verdict === 'defer' && r.earliestDate && r.earliestDateProvisional && <p>{provisionalDateWords(kb)}</p>}
           {deferNoDate && (
             <>
               <p className="verdict-date">No date can be given yet. First:</p>

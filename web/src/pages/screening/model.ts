@@ -390,7 +390,8 @@ export function buildRequest(a: Answers, kb: KnowledgeSummary): { person: Record
   const otherConditions = lines(a.otherConditions);
   if (otherConditions.length) person.otherConditions = otherConditions;
   const byName = a.medicationsMode === 'some' ? lines(a.otherMedicines).map((name) => ({ name, lastDose: 'unknown' })) : [];
-  if (byName.length) person.medications = [...(Array.isArray(person.medications) ? person.medications : []), ...byName];
+  const listed: unknown[] = Array.isArray(person.medications) ? (person.medications as unknown[]) : [];
+  if (byName.length) person.medications = [...listed, ...byName];
   person.procedures = listOrUnknown(a.proceduresMode, () =>
     kb.vocabulary.procedures
       .filter((p) => a.procedures?.[p.id])
