@@ -284,7 +284,9 @@ describe('check-in', () => {
     await seed(page);
     await page.goto(`${env.base}/#/check-in`);
     await answerAllWarningSigns(page, 'No');
-    await page.getByRole('radiogroup', { name: /sudden change in your vision/ }).getByLabel('Yes', { exact: true }).click();
+    // Severe eye pain is an eye emergency (REFERENCE §7.1: emergency department); a sudden change in vision is also a
+    // possible stroke (call the emergency number), so it is not the sign used here.
+    await page.getByRole('radiogroup', { name: /severe pain in or around your eye/ }).getByLabel('Yes', { exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Go to an emergency department now' }).waitFor();
     await expectClean(page, consoleErrors, 'checkin-emergency-department-1280');
     await context.close();

@@ -373,6 +373,8 @@ export const Manifest = z.strictObject({
     unexplainedSymptomFloor: Level.optional(),
     /** Asking triage rules that count as applying once one of these symptoms is present (unknown must not lower urgency). */
     escalateOnUnknown: z.array(z.strictObject({ rule: Id, whenPresent: z.array(Id).min(1), reason: Text })).optional(),
+    /** Check-in signs whose normal window depends on the needle depth where they are (REFERENCE §4.1 depth-aware windows). */
+    depthWindowSigns: z.array(Id).optional(),
     /** Medicine groups an unnamed medicine (free text Primum cannot look up) may belong to: asked, never read as "no". */
     unnamedMedicineMayBe: z.array(Id).optional(),
     intendedUse: Text,

@@ -201,6 +201,9 @@ export function validateKnowledge(kb: Knowledge): KbIssue[] {
     for (const p of placeholdersIn(t.text)) if (!t.placeholders.includes(p)) add('texts', t.id, 'text', `uses {${p}}, which is not among its placeholders (${t.placeholders.join(', ') || 'none'})`);
   }
   for (const id of ENGINE_TEXTS) if (!kb.texts.some((t) => t.id === id)) add('texts', id, '', `the engines need the text '${id}'`);
+  (kb.manifest.policy.depthWindowSigns ?? []).forEach((id, i) => {
+    if (!ids.symptoms.has(id)) add('manifest', 'manifest', `policy.depthWindowSigns[${i}]`, `'${id}' is not a symptom id`);
+  });
   (kb.manifest.policy.unnamedMedicineMayBe ?? []).forEach((id, i) => {
     if (!ids.medications.has(id)) add('manifest', 'manifest', `policy.unnamedMedicineMayBe[${i}]`, `'${id}' is not a medication id`);
   });

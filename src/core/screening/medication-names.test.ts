@@ -123,4 +123,13 @@ describe('medication-names.yaml validation', () => {
       assert.ok(found.some((m) => pattern.test(m)), `expected ${pattern}, got:\n${found.join('\n') || '(none)'}`);
     });
   }
+
+  it('everyday medicines found in review: metformin brands, the pill, inhalers with a combined strength, blood-pressure tablets', () => {
+    for (const t of ['Glucophage 500 mg', 'Yasmin', 'Symbicort 200/6 inhaler', 'Ventolin inhaler', 'Amlodipine 5 mg', 'Zyrtec']) {
+      const r = resolve(t);
+      assert.ok(r.ok, t);
+      assert.equal(r.ok ? r.id : 'x', null, t);
+    }
+  });
 });
+

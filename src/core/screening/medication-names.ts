@@ -28,6 +28,7 @@ const CONNECTOR = new Set(['a', 'per', 'every', 'each', 'at']);
 const NEUTRAL = new Set([
   'mr', 'xl', 'sr', 'er', 'ec', 'cr', 'xr', 'modified', 'prolonged', 'extended', 'delayed', 'release', 'gastro', 'resistant',
   'enteric', 'coated', 'dispersible', 'soluble', 'chewable', 'effervescent', 'supplement', 'supplements',
+  'inhaler', 'inhalers', 'puffer', 'puffers', 'turbohaler', 'accuhaler', 'evohaler',
 ]);
 const SYSTEMIC = new Set([
   'tablet', 'tablets', 'tab', 'tabs', 'capsule', 'capsules', 'caps', 'pill', 'pills', 'oral', 'orally', 'liquid', 'syrup',
@@ -43,7 +44,8 @@ function withoutDoses(words: readonly string[]): string[] {
     const w = words[i] ?? '';
     const next = words[i + 1] ?? '';
     if (DOSE.test(w) || NEUTRAL.has(w) || FREQUENCY.has(w)) continue;
-    if ((NUMBER.test(w) && (UNITS.has(next) || next === 'times')) || (CONNECTOR.has(w) && PERIOD.has(next))) i += 1;
+    // A pair of bare numbers is a combined strength ("200/6" for an inhaler): drop both.
+    if ((NUMBER.test(w) && (UNITS.has(next) || next === 'times' || NUMBER.test(next))) || (CONNECTOR.has(w) && PERIOD.has(next))) i += 1;
     else if (w === 'in' && next === 'the' && PERIOD.has(words[i + 2] ?? '')) i += 2;
     else out.push(w);
   }

@@ -53,12 +53,15 @@ export interface TriageResult {
 /**
  * The needle depth that sets the normal window for the signs reported: for each symptom, the deepest treated zone it
  * names; when a symptom does not say where it is, the shallowest treated zone (an unknown place must never lengthen
- * "normal"); across symptoms, the shallowest of these. With no symptom, the deepest zone (as before).
+ * "normal"); across symptoms, the shallowest of these. Only signs listed in policy `depthWindowSigns` count (a tender
+ * neck gland has no treated depth). With none of them, the deepest zone.
  */
-function depthAtSigns(input: TriageInput): number {
+function depthAtSigns(kb: Knowledge, input: TriageInput): number {
   const depthOf = new Map(input.treatment.zones.map((z) => [z.zone, z.depthMm]));
   const all = [...depthOf.values()];
-  const per = input.symptoms.map((s) => {
+  // Only the signs whose normal window depends on depth (policy depthWindowSigns: redness, warmth, swelling, ...).
+  const windowed = new Set(kb.manifest.policy.depthWindowSigns ?? []);
+  const per = input.symptoms.filter((s) => windowed.has(s.id)).map((s) => {
     const known = (s.zones ?? []).map((z) => depthOf.get(z)).filter((d): d is number => d !== undefined);
     return known.length ? Math.max(...known) : Math.min(...all);
   });
@@ -82,7 +85,7 @@ export function checkInFacts(kb: Knowledge, input: TriageInput): Map<string, Fac
   // A red flag answered "yes" says nothing about where: its place is unknown, which never lowers urgency.
   const listed = new Set(input.symptoms.map((s) => s.id));
   for (const s of kb.symptoms) if (s.redFlag && f.get(`symptom.${s.id}`) === true && !listed.has(s.id)) setPlaceUnknown(f, s.id);
-  f.set('treatment.depth_at_signs_mm', depthAtSigns(input));
+  f.set('treatment.depth_at_signs_mm', depthAtSigns(kb, input));
   for (const s of input.symptoms) {
     f.set(`symptom.${s.id}`, true);
     f.set(`symptom.${s.id}.severity`, s.severity ?? UNKNOWN);
