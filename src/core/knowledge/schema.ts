@@ -321,6 +321,8 @@ export const Conflict = z.strictObject({
   positions: z.array(z.strictObject({ summary: Text, sources: z.array(Id).min(1) })).min(2),
   resolution: Text,
   rules: z.array(Id),
+  /** Products the disagreement is about: a screening shows it only when the plan uses one of them. */
+  products: z.array(Id).optional(),
 });
 export type Conflict = z.infer<typeof Conflict>;
 

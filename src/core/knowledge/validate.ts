@@ -12,7 +12,7 @@ import { EffectClass, Level, Verdict, type AnyRule, type Cite, type Grade } from
 const ENGINE_TEXTS: readonly string[] = [
   'scr_undated_wait_still_taking', 'scr_undated_wait', 'scr_undated_until_resolved', 'scr_earliest_date', 'scr_clearance_needed',
   'scr_clearance_recorded', 'scr_clearance_recorded_undated', 'scr_clearance_physician_operator', 'scr_answer_open_questions',
-  'scr_in_zones', 'scr_product_list_empty', 'scr_needs_answer',
+  'scr_in_zones', 'scr_product_list_empty', 'scr_needs_answer', 'scr_question_why_proceed', 'scr_question_why_proceed_with_precautions', 'scr_question_why_defer', 'scr_question_why_do_not_treat',
   // triage (src/core/triage/engine.ts, safety-net.ts; text/triage.yaml)
   'tri_q_person_temperature_c', 'tri_q_treatment_numbing_cream', 'tri_q_treatment_energy', 'tri_q_treatment_device',
   'tri_q_treatment_max_depth_mm', 'tri_q_checkin_hours_since_treatment', 'tri_q_symptom_trend', 'tri_q_symptom_severity',
@@ -235,6 +235,10 @@ export function validateKnowledge(kb: Knowledge): KbIssue[] {
         if (!ids.sources.has(s)) add('conflicts', c.id, `positions[${i}].sources[${j}]`, `source '${s}' does not resolve`);
       }),
     );
+    c.products?.forEach((id, i) => {
+      if (!ids.products.has(id)) add('conflicts', c.id, `products[${i}]`, `product '${id}' does not resolve`);
+      else used.products.add(id);
+    });
     c.rules.forEach((r, i) => {
       if (!kb.rulesById.has(r)) add('conflicts', c.id, `rules[${i}]`, `rule '${r}' does not resolve`);
     });

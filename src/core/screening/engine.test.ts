@@ -361,5 +361,14 @@ describe('screening, clinical round 2 (issue 9): verdict classes, clearances, ho
     const stop = run({ person: { ...healthyAdult, medications: [{ name: 'Plavix', lastDose: 'still_taking', planToStop: 'yes' }] }, plan: clinicCheekPlan });
     assert.match(stop.findings.find((f) => f.ruleId === 'scr_plan_to_stop_prescribed_medicine')?.forPerson ?? '', /do not stop or pause Plavix/);
   });
+
+  it('a disagreement about particular products is shown only when the plan uses one of them', () => {
+    const ha = run({ person: healthyAdult, plan: { ...clinicCheekPlan, products: [{ id: 'hyaluronic_acid_cosmetic', sterile: 'no' }] } });
+    assert.ok(fired(ha).includes('scr_product_not_sterile_or_not_intended'));
+    assert.equal(ha.conflicts['cf_growth_factors_peptides'], undefined);
+    assert.ok(ha.findings.every((f) => !f.conflicts.includes('cf_growth_factors_peptides')));
+    const gf = run({ person: healthyAdult, plan: { ...clinicCheekPlan, products: [{ id: 'growth_factor_serum', sterile: 'no' }] } });
+    assert.ok(gf.conflicts['cf_growth_factors_peptides']);
+  });
 });
 

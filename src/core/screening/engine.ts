@@ -161,9 +161,16 @@ function questionsOf(kb: Knowledge, hits: readonly ScreeningHit[], settled: Verd
     if (verdictRank(couldLeadTo) < verdictRank(held)) continue;
     const prev = best.get(h.rule.question);
     if (prev && verdictRank(prev.couldLeadTo) >= verdictRank(couldLeadTo)) continue;
-    best.set(h.rule.question, { ruleId: h.rule.id, question: h.rule.question, why: h.rule.questionWhy ?? h.rule.title, couldLeadTo });
+    best.set(h.rule.question, { ruleId: h.rule.id, question: h.rule.question, why: whyAsked(kb, h.rule), couldLeadTo });
   }
   return [...best.values()].sort((a, b) => verdictRank(b.couldLeadTo) - verdictRank(a.couldLeadTo));
+}
+
+/** Why a rule's question matters, in plain words: the rule's own `questionWhy`, else what a "yes" would lead to. */
+function whyAsked(kb: Knowledge, rule: ScreeningRule): string {
+  if (rule.questionWhy) return rule.questionWhy;
+  const title = rule.title.charAt(0).toLowerCase() + rule.title.slice(1);
+  return textOf(kb, `scr_question_why_${verdictOfEffect(kb, rule.then.effect)}`, { title });
 }
 
 /** Product labels with "the", for `{products}`: the plan's products this rule reads, or the flagged ones. */
@@ -229,7 +236,7 @@ export function screen(kb: Knowledge, input: ScreeningInput, opts: { now: string
       severity: h.verdict,
       zones: h.zone !== undefined ? [h.zone] : undefined,
       // An open question is not a finding about the person: say what it asks, not the rule's "you have ..." text.
-      forPerson: fired ? fill(r.then.patient, vars) : textOf(kb, 'scr_needs_answer', { question: r.question, why: r.questionWhy ?? r.title }),
+      forPerson: fired ? fill(r.then.patient, vars) : textOf(kb, 'scr_needs_answer', { question: r.question, why: whyAsked(kb, r) }),
       forPractitioner: fill(r.then.clinician, vars),
       action: r.then.action,
       waitDays: r.then.waitDays,
@@ -239,7 +246,13 @@ export function screen(kb: Knowledge, input: ScreeningInput, opts: { now: string
       alternative: r.then.alternative,
     });
   });
-  const merged = mergeZoneFindings(findings);
+  // A disagreement about particular products is shown only when the plan uses one of them.
+  const planProducts = new Set(input.plan.products.map((p) => p.id));
+  const relevant = (id: string) => {
+    const c = kb.conflicts.find((x) => x.id === id);
+    return !c?.products || c.products.some((p) => planProducts.has(p));
+  };
+  const merged = mergeZoneFindings(findings).map((f) => (f.conflicts.every(relevant) ? f : Object.assign({}, f, { conflicts: f.conflicts.filter(relevant) })));
   merged.sort((a, b) => verdictRank(b.severity) - verdictRank(a.severity) || a.ruleId.localeCompare(b.ruleId));
 
   const applies = merged.filter((f) => f.status === 'applies');
