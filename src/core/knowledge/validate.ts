@@ -18,7 +18,7 @@ const ENGINE_TEXTS: readonly string[] = [
   'tri_q_treatment_max_depth_mm', 'tri_q_checkin_hours_since_treatment', 'tri_q_symptom_trend', 'tri_q_symptom_severity',
   'tri_q_symptom_beyond', 'tri_q_symptom_onset', 'tri_q_symptom_where', 'tri_q_symptom_present', 'tri_q_symptom_other',
   'tri_q_fact', 'tri_unexplained_note', 'tri_unexplained_advice', 'tri_escalated_advice', 'tri_red_flags_unanswered',
-  'tri_next_check_in', 'tri_next_check_in_after_advice', 'tri_products_none', 'tri_span_from_day', 'tri_span_after_hours',
+  'tri_next_check_in', 'tri_next_check_in_after_advice', 'tri_expected_until', 'tri_products_none', 'tri_span_from_day', 'tri_span_after_hours',
   'tri_span_first_hours', 'tri_span_on_day', 'tri_span_days', 'tri_span_between_hours', 'tri_span_join',
   // the report's words (text/report.yaml): src/core/report/wording.ts and fact-words.ts
   'date_in_words', ...[0, 1, 2, 3, 4, 5, 6].map((d) => `weekday_${d}`), ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((m) => `month_${m}`),

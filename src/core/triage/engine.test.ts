@@ -24,6 +24,14 @@ describe('check-in triage', () => {
     assert.deepEqual(r.questions, []);
   });
 
+  it('a self-care answer says until which day the sign is normal, by the depth where it is', () => {
+    const shallow = run({ treatment: { ...clinicPenTreatment, zones: [{ zone: 'cheek_medial_buccal', depthMm: 0.5 }] }, checkIn: { at: atHours(30) }, redFlags: allRedFlagsNo(), symptoms: [expectedRedness(30)] });
+    assert.equal(shallow.level, 'self_care');
+    assert.ok(shallow.advice.some((a) => /normal up to day 2 after this treatment/.test(a)), shallow.advice.join('|'));
+    const deep = run({ treatment: { ...clinicPenTreatment, zones: [{ zone: 'cheek_medial_buccal', depthMm: 2.0 }] }, checkIn: { at: atHours(30) }, redFlags: allRedFlagsNo(), symptoms: [expectedRedness(30)] });
+    assert.ok(deep.advice.some((a) => /normal up to day 7 after this treatment/.test(a)), deep.advice.join('|'));
+  });
+
   it('the same symptom means different things on different days', () => {
     assert.equal(run(checkIn(30, { symptoms: [expectedRedness(30, 'same')] })).level, 'self_care');
     const day10 = run(checkIn(240, { symptoms: [expectedRedness(240, 'same')] }));

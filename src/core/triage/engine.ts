@@ -11,7 +11,7 @@ import type { Level, LevelInfo, TriageRule } from '../knowledge/schema.js';
 import { levelRank, maxLevel } from '../rules/order.js';
 import { factInWords } from '../report/fact-words.js';
 import { runTriageRules } from '../rules/run.js';
-import { treatmentFacts } from '../treatment/facts.js';
+import { normalUntilFor, treatmentFacts } from '../treatment/facts.js';
 import type { TriageInput } from './input.js';
 import { safetyNet, setPlaceUnknown, type SafetyNetItem } from './safety-net.js';
 
@@ -344,6 +344,17 @@ export function triage(kb: Knowledge, input: TriageInput, opts: { now: string })
   }
   if (unexplained.length > 0 && levelRank(level) <= levelRank(unexplainedFloor)) {
     bullets.push(textOf(kb, 'tri_unexplained_advice', { symptoms: unexplained.map((u) => u.label.toLowerCase()).join(', '), day }));
+  }
+  // Calm and specific: for expected healing, until when each expected effect is normal after this treatment, at the
+  // depth where the signs are.
+  if (level === 'self_care') {
+    const atSigns = new Map(facts);
+    atSigns.set('treatment.max_depth_mm', facts.get('treatment.depth_at_signs_mm') ?? null);
+    for (const e of likelyExplanations.filter((x) => x.kind === 'expected')) {
+      const effect = kb.effects.find((x) => x.id === e.effectId);
+      const until = effect ? normalUntilFor(effect, atSigns) : null;
+      if (until !== null && until > hours) bullets.push(textOf(kb, 'tri_expected_until', { effect: e.label, day: Math.max(0, Math.ceil(until / 24) - 1) }));
+    }
   }
   const advice = dedupeSentences(bullets);
   const levelInfo = kb.levels.find((l) => l.id === level) ?? { id: level, label: level, timeFrame: '', words: '' };
