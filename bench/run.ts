@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { benchAfterTreatment } from './after-treatment.bench.js';
+import { benchDistinctInputs } from './distinct.bench.js';
 import { typicalCheckIn, typicalScreening } from './fixtures.js';
 import { loadValidKnowledge } from '../src/adapters/knowledge/fs-knowledge.js';
 import { benchHttp } from './http.bench.js';
@@ -22,6 +23,7 @@ const results: BenchResult[] = [];
 results.push(...benchKnowledge());
 results.push(...benchScreeningEngine());
 results.push(...benchAfterTreatment());
+results.push(...benchDistinctInputs());
 results.push(...benchWebBundle());
 const redFlags = loadValidKnowledge().symptoms.filter((s) => s.redFlag).map((s) => s.id);
 const http = await benchHttp([

@@ -27,6 +27,8 @@ export interface BrowserEnv {
   browser: Browser;
   /** A fresh page (own context: empty localStorage) at a given viewport width; console errors are collected. */
   page(width?: number): Promise<{ page: Page; context: BrowserContext; consoleErrors: string[] }>;
+  /** Every Content-Security-Policy violation seen on any page so far; close() fails when there is one. */
+  cspViolations: string[];
   close(): Promise<void>;
 }
 
@@ -39,15 +41,22 @@ export async function startBrowserEnv(opts: { now?: () => string } = {}): Promis
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   mkdirSync(SHOTS_DIR, { recursive: true });
+  const cspViolations: string[] = [];
   return {
     app,
     base,
     browser,
+    cspViolations,
     async page(width = 1280) {
       const context = await browser.newContext({ viewport: { width, height: width < 600 ? 812 : 900 }, acceptDownloads: true });
+      // A CSP violation is reported in the console and as a securitypolicyviolation event: both are collected.
+      await context.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`));
+      });
       const page = await context.newPage();
       const consoleErrors: string[] = [];
       page.on('console', (m) => {
+        if (/Content Security Policy|CSP violation/i.test(m.text())) cspViolations.push(`${page.url()}: ${m.text()}`);
         if (m.type() === 'error' || m.type() === 'warning') consoleErrors.push(`${m.type()}: ${m.text()}`);
       });
       page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
@@ -56,6 +65,7 @@ export async function startBrowserEnv(opts: { now?: () => string } = {}): Promis
     async close() {
       await browser.close();
       await app.close();
+      if (cspViolations.length) throw new Error(`Content-Security-Policy violations:\n${cspViolations.join('\n')}`);
     },
   };
 }

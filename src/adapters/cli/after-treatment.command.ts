@@ -7,7 +7,7 @@ import type { Result } from '../../service/result.js';
 import { createAfterTreatmentService } from '../../service/after-treatment.service.js';
 import { loadConfig } from '../config.js';
 import { loadValidKnowledge } from '../knowledge/fs-knowledge.js';
-import { readJsonArg, reportFailure, wrap } from './io.js';
+import { cannotWrite, readJsonArg, reportFailure, wrap } from './io.js';
 
 type Out = (s: string) => void;
 const OFFSET = /([+-]\d{2}:\d{2})$/;
@@ -120,7 +120,11 @@ export function registerAfterTreatment(program: Command, out: Out, err: Out, set
       if (!plan) return;
       if (o.ics) {
         // The calendar of the plan just made: the input is read once (standard input cannot be read twice).
-        writeFileSync(o.ics, aftercareCalendar(svc.kb, plan, { now: plan.stamp.evaluatedAt }));
+        try {
+          writeFileSync(o.ics, aftercareCalendar(svc.kb, plan, { now: plan.stamp.evaluatedAt }));
+        } catch (e) {
+          return reportFailure(cannotWrite(o.ics, e), o.json, out, err, setExit, 1);
+        }
         err(`wrote ${o.ics}`);
       }
       out(o.json ? JSON.stringify(plan, null, 2) : formatAftercare(plan));

@@ -37,7 +37,9 @@ const bad = (path: string, message: string): { ok: false; issues: Issue[] } => (
  * Parses a JSON request body. `JSON.parse` keeps a `__proto__` key as a plain own key (it cannot pollute), but
  * such keys are refused, with their path, in case the body is ever merged into another object.
  */
-export function parseJsonBody(text: string): Result<unknown> {
+export function parseJsonBody(raw: string): Result<unknown> {
+  // A UTF-8 byte order mark before the JSON (some Windows editors write one) is not part of the document.
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   if (text.trim() === '') return bad('(body)', 'the body is empty; send a JSON object');
   let value: unknown;
   try {

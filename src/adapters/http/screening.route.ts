@@ -1,26 +1,34 @@
+import { setImmediate } from 'node:timers/promises';
 import type { FastifyInstance } from 'fastify';
 import type { Knowledge } from '../../core/knowledge/compile.js';
 import type { ScreeningService } from '../../service/screening.service.js';
 import { reportLabels, screeningReportPdf } from '../pdf/screening-report.js';
-import { documentedResult, jsonBodyErrors } from './responses.js';
+import { documentedResult, IssuesBody, jsonBodyErrors } from './responses.js';
 
 /** Route schemas are declared for the OpenAPI document; the service does the validation. */
 export const passThrough = () => (data: unknown) => ({ value: data });
 
-export function screeningRoutes(app: FastifyInstance, svc: ScreeningService, kb: Knowledge): void {
+export function screeningRoutes(app: FastifyInstance, svc: ScreeningService, kb: Knowledge, pdfConcurrency = 4): void {
   const labels = reportLabels(kb);
+  // PDFs take far longer than JSON answers: a few at a time, so a flood of them cannot starve the JSON routes.
+  let rendering = 0;
   app.post('/api/v1/screenings/report.pdf', {
     schema: {
       tags: ['screening'],
       summary: 'The screening report as a printable PDF (same request body as /api/v1/screenings)',
       body: svc.schema,
-      response: { ...jsonBodyErrors },
+      response: { ...jsonBodyErrors, 503: IssuesBody.describe('Too many reports are being made at once: retry after Retry-After seconds') },
     },
     validatorCompiler: passThrough,
   }, async (req, reply) => {
     const r = svc.screen(req.body);
     if (!r.ok) return reply.code(400).send({ error: 'invalid_request', issues: r.issues });
-    const pdf = await screeningReportPdf(r.value, labels);
+    if (rendering >= pdfConcurrency) {
+      return reply.code(503).header('retry-after', 2).send({ error: 'busy', issues: [{ path: '(server)', message: `${pdfConcurrency} reports are being made; try again in a few seconds` }] });
+    }
+    rendering += 1;
+    // Rendering is CPU work: let queued requests (JSON ones included) through first, then render.
+    const pdf = await setImmediate().then(() => screeningReportPdf(r.value, labels)).finally(() => (rendering -= 1));
     return reply
       .type('application/pdf')
       .header('content-disposition', 'attachment; filename="primum-screening-report.pdf"')

@@ -19,10 +19,12 @@ export async function webRoutes(app: FastifyInstance, dir: string = WEB_DIST): P
     prefix: '/',
     index: 'index.html',
     wildcard: false,
+    // @fastify/static applies its own Cache-Control (public, max-age=0) AFTER setHeaders runs, so it is turned
+    // off here: hashed assets never change (a year, immutable); index.html is revalidated every time.
+    cacheControl: false,
     setHeaders: (res, path) => {
-      res.setHeader('x-content-type-options', 'nosniff');
       res.setHeader('referrer-policy', 'no-referrer');
-      if (path.includes('/assets/')) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+      res.setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
 }

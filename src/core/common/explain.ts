@@ -1,14 +1,9 @@
-import type { Knowledge } from '../knowledge/compile.js';
+import type { Knowledge, SourceRef } from '../knowledge/compile.js';
 import type { FactValue } from '../knowledge/evaluate.js';
 import type { Cite, Grade } from '../knowledge/schema.js';
 import { ENGINE_VERSION } from '../version.js';
 
-/** A finding's citation: the source id, its evidence grade and what it supports. */
-export interface SourceRef {
-  readonly id: string;
-  readonly grade: Grade;
-  readonly note?: string;
-}
+export type { SourceRef } from '../knowledge/compile.js';
 
 /** A cited source, given once per result. */
 export interface SourceEntry {
@@ -40,21 +35,15 @@ export interface Notices {
   readonly review: string | null;
 }
 
-const refCache = new WeakMap<Knowledge, Map<readonly Cite[], SourceRef[]>>();
-
-/** The citations of a rule with their grades (cached per knowledge base: rules are immutable). */
-export function sourcesOf(kb: Knowledge, cites: readonly Cite[]): SourceRef[] {
-  let byList = refCache.get(kb);
-  if (!byList) refCache.set(kb, (byList = new Map<readonly Cite[], SourceRef[]>()));
-  let refs = byList.get(cites);
-  if (!refs) {
-    refs = cites.flatMap((c) => {
+/** The citations of a rule with their grades (a rule's list is resolved when the knowledge is compiled). */
+export function sourcesOf(kb: Knowledge, cites: readonly Cite[]): readonly SourceRef[] {
+  return (
+    kb.sourceRefs.get(cites) ??
+    cites.flatMap((c) => {
       const s = kb.sourcesById.get(c.source);
       return s ? [Object.freeze({ id: s.id, grade: s.grade, ...(c.note ? { note: c.note } : {}) })] : [];
-    });
-    byList.set(cites, refs);
-  }
-  return refs;
+    })
+  );
 }
 
 /** Every source cited by these findings, once each. */
@@ -75,7 +64,7 @@ export function conflictDictionary(kb: Knowledge, ids: Iterable<readonly string[
   const out: Record<string, ConflictRef> = {};
   for (const list of ids) {
     for (const id of list) {
-      const c = kb.conflicts.find((x) => x.id === id);
+      const c = kb.conflictsById.get(id);
       if (c && !out[id]) out[id] = { id: c.id, topic: c.topic, positions: c.positions, resolution: c.resolution };
     }
   }

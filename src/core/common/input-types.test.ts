@@ -56,3 +56,13 @@ describe('quote', () => {
     assert.ok(long.length <= 41 && long.startsWith('"yyy') && long.endsWith('…"'), long);
   });
 });
+
+describe('IsoDateTime offsets', () => {
+  it('accepts offsets up to ±14:00 and refuses any beyond', () => {
+    for (const t of ['2026-11-21T14:30:00+14:00', '2026-11-21T14:30:00-14:00']) assert.deepEqual(messages(IsoDateTime, t), [], t);
+    for (const t of ['2026-11-21T14:30:00+14:01', '2026-11-21T14:30:00-15:00', '2026-11-21T14:30:00+23:59']) {
+      const [m = ''] = messages(IsoDateTime, t);
+      assert.match(m, /time zone offset beyond ±14:00/, t);
+    }
+  });
+});

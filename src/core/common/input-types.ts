@@ -26,6 +26,9 @@ export function calendarProblem(y: number, m: number, d: number): string | undef
 const yearProblem = (s: string, y: number): string | undefined =>
   y < YEARS.min || y > YEARS.max ? `${quote(s)} is not accepted: the year must be between ${YEARS.min} and ${YEARS.max}` : undefined;
 
+/** The largest time zone offset in use, either way (UTC+14:00 is the Line Islands). */
+const MAX_OFFSET_MINUTES = 14 * 60;
+
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
 
@@ -47,6 +50,7 @@ export function isoDateTimeProblem(s: string): string | undefined {
   if (why) return `${quote(s)} is not a real date: ${why}; ${form}`;
   if ((hh ?? 0) > 23 || (mm ?? 0) > 59 || (ss ?? 0) > 59) return `${quote(s)} is not a real time: hours go from 00 to 23, minutes and seconds from 00 to 59`;
   if ((oh ?? 0) > 23 || (om ?? 0) > 59) return `${quote(s)} has an impossible time zone offset; ${form}`;
+  if ((oh ?? 0) * 60 + (om ?? 0) > MAX_OFFSET_MINUTES) return `${quote(s)} has a time zone offset beyond ±14:00, which no place on Earth uses; ${form}`;
   return yearProblem(s, y ?? 0);
 }
 
@@ -70,9 +74,13 @@ export function vocabId(kind: string, ids: readonly string[]) {
   const a = /^[aeiou]/i.test(kind) ? 'an' : 'a';
   const [first, ...rest] = ids;
   if (first === undefined) return z.string();
+  // No id is longer than this: a longer string is refused at once, before any costly closest-id search.
+  const longest = Math.max(...ids.map((id) => id.length));
   return z.enum([first, ...rest], {
     error: (iss) =>
-      typeof iss.input === 'string'
+      typeof iss.input === 'string' && iss.input.length > longest
+        ? `unknown ${kind}: ${iss.input.length} characters is too long (no ${kind} id is longer than ${longest})`
+        : typeof iss.input === 'string'
         ? `unknown ${kind} ${quote(iss.input).replace(/^"|"$/g, "'")}; closest known: ${closest(iss.input, ids).join(', ')}`
         : iss.input === undefined ? `is required (${a} ${kind} id)` : `must be ${a} ${kind} id (a string)`,
   });

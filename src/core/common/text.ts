@@ -3,6 +3,8 @@ import type { TextTemplate } from '../knowledge/schema.js';
 /** What filling a text needs: the knowledge's templates (the knowledge itself, or the summary a client loads). */
 export interface Texts {
   readonly texts: readonly TextTemplate[];
+  /** The templates by id, when the knowledge was compiled (a client's summary may only have the list). */
+  readonly textsById?: ReadonlyMap<string, TextTemplate>;
 }
 
 /** The placeholders a template text uses, in order of first use. */
@@ -12,6 +14,7 @@ export function placeholdersIn(text: string): string[] {
 
 /** Fills `{name}` placeholders; a name without a value stays as written (the validator keeps templates honest). */
 export function fill(text: string, vars: Readonly<Record<string, string | number>>): string {
+  if (!text.includes('{')) return text;
   return text.replace(/\{([a-z_]+)\}/g, (all, name: string) => (name in vars ? String(vars[name]) : all));
 }
 
@@ -24,7 +27,7 @@ export function textOf(kb: Texts, id: string, vars: Readonly<Record<string, stri
 
 /** A knowledge text template that the knowledge may leave out (optional wording), filled; undefined when absent. */
 export function textOrUndefined(kb: Texts, id: string, vars: Readonly<Record<string, string | number>> = {}): string | undefined {
-  const t = kb.texts.find((x) => x.id === id);
+  const t = kb.textsById ? kb.textsById.get(id) : kb.texts.find((x) => x.id === id);
   return t && fill(t.text, vars);
 }
 

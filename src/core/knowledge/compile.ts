@@ -2,14 +2,21 @@ import type { z } from 'zod';
 import { parseYaml } from '../common/yaml.js';
 import { specificIssues } from '../common/zod-issues.js';
 import type { Condition } from './condition.js';
-import { factsOf, triggersOf, type Facts } from './evaluate.js';
+import { factsOf, triggersOf, type FactValue, type Facts } from './evaluate.js';
 import { buildMedicationIndex, type MedicationIndex } from './medication-index.js';
 import {
   FILE_KINDS,
   fileKind,
   type AftercareRule,
   type AnyRule,
+  type Cite,
+  type Effect,
+  type LevelInfo,
+  type Symptom,
+  type TextTemplate,
+  type Zone,
   type FileKind,
+  type Grade,
   type RawKnowledge,
   type SchedulingRule,
   type ScreeningRule,
@@ -27,6 +34,13 @@ export interface KnowledgeFileText {
   /** Path relative to the knowledge/ folder, with forward slashes. */
   path: string;
   text: string;
+}
+
+/** A finding's citation: the source id, its evidence grade and what it supports. */
+export interface SourceRef {
+  readonly id: string;
+  readonly grade: Grade;
+  readonly note?: string;
 }
 
 /** Rules of one kind, indexed by the facts that can make them fire. */
@@ -52,6 +66,24 @@ export interface Knowledge extends Readonly<Omit<RawKnowledge, 'screening' | 'af
   readonly scheduling: RuleIndex<SchedulingRule>;
   readonly rulesById: ReadonlyMap<string, AnyRule>;
   readonly sourcesById: ReadonlyMap<string, RawKnowledge['sources'][number]>;
+  /** Vocabulary entries by id, built once when the knowledge is compiled (the engines never search a list). */
+  readonly zonesById: ReadonlyMap<string, Zone>;
+  readonly symptomsById: ReadonlyMap<string, Symptom>;
+  readonly effectsById: ReadonlyMap<string, Effect>;
+  readonly productsById: ReadonlyMap<string, RawKnowledge['products'][number]>;
+  readonly medicationsById: ReadonlyMap<string, RawKnowledge['medications'][number]>;
+  readonly conditionsById: ReadonlyMap<string, RawKnowledge['conditions'][number]>;
+  readonly devicesById: ReadonlyMap<string, RawKnowledge['devices'][number]>;
+  readonly conflictsById: ReadonlyMap<string, RawKnowledge['conflicts'][number]>;
+  readonly timeWindowsById: ReadonlyMap<string, RawKnowledge['timeWindows'][number]>;
+  readonly levelsById: ReadonlyMap<string, LevelInfo>;
+  readonly verdictsById: ReadonlyMap<string, RawKnowledge['verdicts'][number]>;
+  readonly effectClassesById: ReadonlyMap<string, RawKnowledge['effectClasses'][number]>;
+  readonly textsById: ReadonlyMap<string, TextTemplate>;
+  /** The zone.* facts each zone takes from the vocabulary (ceilings, flags, region). */
+  readonly zoneFactsById: ReadonlyMap<string, ReadonlyMap<string, FactValue>>;
+  /** Every rule's citations with their grades, by the rule's `sources` list. */
+  readonly sourceRefs: ReadonlyMap<readonly Cite[], readonly SourceRef[]>;
   /** medication-names.yaml and the medications' ids and labels, by normalised name. */
   readonly medicationIndex: MedicationIndex;
   /** `namespace:id` -> file the entry came from. */
@@ -195,6 +227,34 @@ export function candidates<R>(index: RuleIndex<R>, facts: Facts | Iterable<reado
   return out;
 }
 
+const byId = <T extends { readonly id: string }>(list: readonly T[]): ReadonlyMap<string, T> => new Map(list.map((x) => [x.id, x]));
+
+function zoneFactsOf(z: Zone): ReadonlyMap<string, FactValue> {
+  return new Map<string, FactValue>([
+    ['zone.ceiling_mm', z.ceilingMm],
+    ['zone.specialist_ceiling_mm', z.specialistCeilingMm ?? null],
+    ['zone.rf_depth_mm', z.rfDepthMm],
+    ['zone.rf_min_depth_mm', z.rfMinDepthMm],
+    ['zone.bony', z.bony],
+    ['zone.keloid_prone', z.keloidProne],
+    ['zone.perioral', z.perioral],
+    ['zone.periorbital', z.periorbital],
+    ['zone.region', z.region],
+  ]);
+}
+
+function sourceRefsOf(rules: readonly AnyRule[], sources: ReadonlyMap<string, RawKnowledge['sources'][number]>): Map<readonly Cite[], readonly SourceRef[]> {
+  const out = new Map<readonly Cite[], readonly SourceRef[]>();
+  for (const r of rules) {
+    if (out.has(r.sources)) continue;
+    out.set(r.sources, r.sources.flatMap((c) => {
+      const s = sources.get(c.source);
+      return s ? [Object.freeze({ id: s.id, grade: s.grade, ...(c.note ? { note: c.note } : {}) })] : [];
+    }));
+  }
+  return out;
+}
+
 function deepFreeze<T>(o: T): T {
   if (o && typeof o === 'object' && !Object.isFrozen(o)) {
     Object.freeze(o);
@@ -207,6 +267,7 @@ function deepFreeze<T>(o: T): T {
 /** Builds the immutable, indexed bundle. Does not check references: see validateKnowledge. */
 export function buildKnowledge(raw: RawKnowledge, hash: string, origins: ReadonlyMap<string, string> = new Map()): Knowledge {
   const allRules: AnyRule[] = [...raw.screening, ...raw.aftercare, ...raw.triage, ...raw.scheduling];
+  const sourcesById = byId(raw.sources);
   return deepFreeze({
     ...raw,
     version: raw.manifest.version,
@@ -217,7 +278,22 @@ export function buildKnowledge(raw: RawKnowledge, hash: string, origins: Readonl
     triage: indexRules(raw.triage),
     scheduling: indexRules(raw.scheduling),
     rulesById: new Map(allRules.map((r) => [r.id, r])),
-    sourcesById: new Map(raw.sources.map((s) => [s.id, s])),
+    sourcesById,
+    zonesById: byId(raw.zones),
+    symptomsById: byId(raw.symptoms),
+    effectsById: byId(raw.effects),
+    productsById: byId(raw.products),
+    medicationsById: byId(raw.medications),
+    conditionsById: byId(raw.conditions),
+    devicesById: byId(raw.devices),
+    conflictsById: byId(raw.conflicts),
+    timeWindowsById: byId(raw.timeWindows),
+    levelsById: byId(raw.levels),
+    verdictsById: byId(raw.verdicts),
+    effectClassesById: byId(raw.effectClasses),
+    textsById: byId(raw.texts),
+    zoneFactsById: new Map(raw.zones.map((z) => [z.id, zoneFactsOf(z)])),
+    sourceRefs: sourceRefsOf(allRules, sourcesById),
     medicationIndex: buildMedicationIndex(raw.medications, raw.medicationNames.names),
     origins,
   });

@@ -86,6 +86,8 @@ export interface ScreeningResult {
 
 type WaitDate = string | null | undefined;
 
+const NO_VARS: Readonly<Record<string, string>> = Object.freeze({});
+
 function stillTaking(rule: ScreeningRule, facts: ReadonlyMap<string, FactValue>): boolean {
   return waitFacts(rule.then.waitFrom).some((from) => {
     const med = /^medication\.([a-z0-9_]+)\.days_since_last_dose$/.exec(from);
@@ -181,7 +183,7 @@ function productsNamed(kb: Knowledge, h: ScreeningHit, input: ScreeningInput): s
   if (read.has('plan.product_not_sterile_or_not_intended') || read.has('plan.product_bland_not_sterile')) {
     for (const id of flaggedProducts(kb, input.plan.products)) named.add(id);
   }
-  const labels = [...named].map((id) => { const l = kb.products.find((p) => p.id === id)?.label ?? id; return `the ${l.charAt(0).toLowerCase()}${l.slice(1)}`; });
+  const labels = [...named].map((id) => { const l = kb.productsById.get(id)?.label ?? id; return `the ${l.charAt(0).toLowerCase()}${l.slice(1)}`; });
   return labels.length ? listInWords(labels) : textOf(kb, 'scr_product_list_empty');
 }
 
@@ -192,10 +194,10 @@ function clearanceInfo(rule: ScreeningRule, state: ClearanceState | undefined): 
 
 /** The line under "what must change" for one finding, or undefined when it needs no change. */
 function mustChangeLine(kb: Knowledge, f: ScreeningFinding, rule: ScreeningRule, facts: ReadonlyMap<string, FactValue>): string | undefined {
-  const lead = kb.effectClasses.find((e) => e.id === f.appliedEffect)?.mustChangeLead ?? '';
+  const lead = kb.effectClassesById.get(f.appliedEffect)?.mustChangeLead ?? '';
   const planChange = f.action === 'change_plan' || f.action === 'skip_area';
   if (!lead && !planChange) return undefined;
-  const where = f.zones?.length ? ` ${textOf(kb, 'scr_in_zones', { zones: f.zones.map((z) => kb.zones.find((x) => x.id === z)?.label ?? z).join(', ') })}` : '';
+  const where = f.zones?.length ? ` ${textOf(kb, 'scr_in_zones', { zones: f.zones.map((z) => kb.zonesById.get(z)?.label ?? z).join(', ') })}` : '';
   const head = `${lead ? `${lead}: ` : ''}${f.title}${where}`;
   if (f.appliedEffect === 'clearance' && f.clearance) {
     const who = f.clearance.who.charAt(0).toUpperCase() + f.clearance.who.slice(1);
@@ -221,13 +223,15 @@ export function screen(kb: Knowledge, input: ScreeningInput, opts: { now: string
   // The medicines the person means to stop, as they named them (or by group label).
   const meds = Array.isArray(input.person.medications) ? input.person.medications : [];
   const stopping = listInWords(
-    meds.filter((m) => m.planToStop === 'yes').map((m) => m.name ?? `your ${kb.medications.find((x) => x.id === m.id)?.label.toLowerCase() ?? m.id ?? ''}`),
+    meds.filter((m) => m.planToStop === 'yes').map((m) => m.name ?? `your ${kb.medicationsById.get(m.id ?? '')?.label.toLowerCase() ?? m.id ?? ''}`),
   );
 
   const findings = run.hits.map((h): ScreeningFinding => {
     const r = h.rule;
     const fired = h.result === 'fired';
-    const vars = { products: productsNamed(kb, h, input), unlisted, stopping };
+    // Filled only where a text has a placeholder (most have none).
+    const needsVars = r.then.patient.includes('{') || r.then.clinician.includes('{');
+    const vars = needsVars ? { products: productsNamed(kb, h, input), unlisted, stopping } : NO_VARS;
     // Object.assign onto the basis, not `{ ...basis, ... }`: here the spread was measured 3x slower (V8 clone path).
     // Every key is always present (undefined where absent, which JSON leaves out): one object shape.
     return Object.assign(ruleBasis(kb, h), {
@@ -249,7 +253,7 @@ export function screen(kb: Knowledge, input: ScreeningInput, opts: { now: string
   // A disagreement about particular products is shown only when the plan uses one of them.
   const planProducts = new Set(input.plan.products.map((p) => p.id));
   const relevant = (id: string) => {
-    const c = kb.conflicts.find((x) => x.id === id);
+    const c = kb.conflictsById.get(id);
     return !c?.products || c.products.some((p) => planProducts.has(p));
   };
   const merged = mergeZoneFindings(findings).map((f) => (f.conflicts.every(relevant) ? f : Object.assign({}, f, { conflicts: f.conflicts.filter(relevant) })));
@@ -280,7 +284,7 @@ export function screen(kb: Knowledge, input: ScreeningInput, opts: { now: string
   const clearances = applies.flatMap((f) => (f.clearance ? [{ ruleId: f.ruleId, title: f.title, clearance: f.clearance }] : []));
   return {
     verdict: run.verdict,
-    summary: kb.verdicts.find((v) => v.id === run.verdict)?.words ?? run.verdict,
+    summary: kb.verdictsById.get(run.verdict)?.words ?? run.verdict,
     findings: merged,
     earliestDate,
     earliestDateProvisional: provisional,

@@ -95,15 +95,15 @@ type PlanProduct = ScreeningInput['plan']['products'][number];
 
 /** Whether a product may be unsafe in open channels: yes, unknown (sterility or intended use not known) or no. */
 function productFlag(kb: Knowledge, p: PlanProduct): FactValue {
-  const intended = p.intendedForNeedledSkin ?? (kb.products.find((x) => x.id === p.id)?.intendedForNeedledSkin ? 'yes' : 'no');
+  const intended = p.intendedForNeedledSkin ?? (kb.productsById.get(p.id)?.intendedForNeedledSkin ? 'yes' : 'no');
   if (p.sterile === 'no' || intended === 'no') return true;
   if (p.sterile === 'unknown' || intended === 'unknown') return UNKNOWN;
   return false;
 }
 
-const isBland = (kb: Knowledge, id: string): boolean => kb.products.find((x) => x.id === id)?.blandAftercare === true;
+const isBland = (kb: Knowledge, id: string): boolean => kb.productsById.get(id)?.blandAftercare === true;
 /** Numbing creams are judged by the numbing-cream rules (setting, area, occlusion), not as products left in open channels. */
-const isAnaesthetic = (kb: Knowledge, id: string): boolean => kb.products.find((x) => x.id === id)?.category === 'anaesthetic';
+const isAnaesthetic = (kb: Knowledge, id: string): boolean => kb.productsById.get(id)?.category === 'anaesthetic';
 
 /** Combines flags: true wins, then unknown, then false. */
 const anyOf = (flags: readonly FactValue[]): FactValue => (flags.includes(true) ? true : flags.includes(UNKNOWN) ? UNKNOWN : false);
@@ -137,7 +137,7 @@ export function fitzpatrickOf(
  * kind) and greatest needle length. Shared with the zone-limit scan so the two never derive them differently.
  */
 export function deviceFacts(kb: Knowledge, deviceId: string, rfInsulated?: FactValue): [string, FactValue][] {
-  const device = kb.devices.find((d) => d.id === deviceId);
+  const device = kb.devicesById.get(deviceId);
   const out: [string, FactValue][] = [['plan.device', deviceId], ['plan.energy', device?.energy ?? UNKNOWN]];
   if (device?.energy === 'rf') out.push(['plan.rf_insulated', rfInsulated ?? deviceId === 'rf_mn_insulated']);
   if (device?.maxReachMm != null) out.push(['plan.device_max_reach_mm', device.maxReachMm]);
@@ -226,7 +226,7 @@ export function screeningFacts(kb: Knowledge, input: ScreeningInput): { facts: M
   for (const p of plan.products) f.set(`plan.product.${p.id}`, true);
   f.set('plan.product_not_sterile_or_not_intended', risk.active);
   f.set('plan.product_bland_not_sterile', risk.bland);
-  const anaesthetic = plan.products.some((p) => kb.products.find((x) => x.id === p.id)?.category === 'anaesthetic');
+  const anaesthetic = plan.products.some((p) => kb.productsById.get(p.id)?.category === 'anaesthetic');
   f.set('plan.numbing_cream', anaesthetic ? true : yn(plan.numbingCream?.used, false));
   if (plan.numbingCream?.used !== 'no' && plan.numbingCream) f.set('plan.numbing_occluded_or_large_area', yn(plan.numbingCream.occludedOrLargeArea));
 

@@ -7,7 +7,7 @@ import type { TreatedPerson, TreatmentInput } from './input.js';
 /** The treatment.*, person.*, condition.* and medication.* facts of a treatment that has been done. Pure. */
 export function treatmentFacts(kb: Knowledge, t: TreatmentInput, person: TreatedPerson): Map<string, FactValue> {
   const f = new Map<string, FactValue>();
-  const device = kb.devices.find((d) => d.id === t.device);
+  const device = kb.devicesById.get(t.device);
   f.set('treatment.setting', t.setting);
   f.set('treatment.device', t.device);
   f.set('treatment.energy', device?.energy ?? 'unknown');
@@ -18,14 +18,14 @@ export function treatmentFacts(kb: Knowledge, t: TreatmentInput, person: Treated
   let perioral = false;
   for (const z of t.zones) {
     f.set(`treatment.zone.${z.zone}`, true);
-    const v = kb.zones.find((x) => x.id === z.zone);
+    const v = kb.zonesById.get(z.zone);
     periorbital ||= v?.periorbital ?? false;
     perioral ||= v?.perioral ?? false;
   }
   f.set('treatment.periorbital', periorbital);
   f.set('treatment.perioral', perioral);
   for (const p of t.products) f.set(`treatment.product.${p}`, true);
-  const anaesthetic = t.products.some((p) => kb.products.find((x) => x.id === p)?.category === 'anaesthetic');
+  const anaesthetic = t.products.some((p) => kb.productsById.get(p)?.category === 'anaesthetic');
   // An omitted answer is unknown, never "no": the triage rules then ask, and the safety net assumes the worst.
   f.set('treatment.numbing_cream', anaesthetic || t.numbingCream === true ? true : t.numbingCream === false ? false : UNKNOWN);
   f.set('treatment.adjunct.adjunct_prp_prf', t.adjunctPrp);

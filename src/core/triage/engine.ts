@@ -93,7 +93,7 @@ export function checkInFacts(kb: Knowledge, input: TriageInput): Map<string, Fac
     f.set(`symptom.${s.id}.beyond_treated_area`, s.beyondTreatedArea ?? UNKNOWN);
     f.set(`symptom.${s.id}.hours_since_onset`, s.startedAt ? Math.max(0, hoursBetween(s.startedAt, at)) : UNKNOWN);
     // Where the sign is, from the zones vocabulary's flags; not said = unknown (rules then assume the worst place).
-    const zones = (s.zones ?? []).flatMap((id) => kb.zones.find((z) => z.id === id) ?? []);
+    const zones = (s.zones ?? []).flatMap((id) => kb.zonesById.get(id) ?? []);
     if (zones.length === 0) setPlaceUnknown(f, s.id);
     else {
       f.set(`symptom.${s.id}.place_known`, true);
@@ -121,7 +121,7 @@ const PART_QUESTIONS: Readonly<Record<string, string>> = {
 /** The questions whose answers could change the level: the unknown inputs of rules that asked. */
 function questionsFor(kb: Knowledge, findings: readonly TriageFinding[]): { symptomId: string; question: string }[] {
   const out = new Map<string, { symptomId: string; question: string }>();
-  const label = (id: string) => kb.symptoms.find((s) => s.id === id)?.label.toLowerCase() ?? id;
+  const label = (id: string) => kb.symptomsById.get(id)?.label.toLowerCase() ?? id;
   for (const f of findings) {
     if (f.status !== 'needs_answer') continue;
     for (const [fact, v] of Object.entries(f.inputs)) {
@@ -133,7 +133,7 @@ function questionsFor(kb: Knowledge, findings: readonly TriageFinding[]): { symp
         !m ?
           OTHER_QUESTIONS.includes(fact) ? textOf(kb, `tri_q_${fact.replaceAll('.', '_')}`)
           : textOf(kb, 'tri_q_fact', { fact: factInWords(kb, fact, null, (_v, x) => x).label.toLowerCase() })
-        : part === undefined ? kb.symptoms.find((s) => s.id === id)?.question ?? textOf(kb, 'tri_q_symptom_present', { symptom: label(id) })
+        : part === undefined ? kb.symptomsById.get(id)?.question ?? textOf(kb, 'tri_q_symptom_present', { symptom: label(id) })
         : textOf(kb, PART_QUESTIONS[part] ?? 'tri_q_symptom_other', { symptom: label(id), part });
       out.set(fact, { symptomId: id || fact, question: q });
     }
@@ -201,7 +201,7 @@ function explanationsFor(kb: Knowledge, acting: readonly Acting[], hours: number
     const mine = a.symptoms.size === 0 ? [] : [...a.symptoms].filter((s) => top.get(s) === rank);
     // An effect that cannot follow this treatment or person (an RF burn after a mechanical pen) explains nothing here.
     const effects = a.finding.explains
-      .flatMap((id) => kb.effects.find((e) => e.id === id) ?? [])
+      .flatMap((id) => kb.effectsById.get(id) ?? [])
       .filter((e) => !e.appliesWhen || evaluate(e.appliesWhen, facts) !== false)
       .filter((e) => e.kind === 'complication' || rank < sameDay);
     const fitting = a.symptoms.size === 0 ? effects : effects.filter((e) => mine.some((s) => e.symptoms.includes(s)));
@@ -254,7 +254,7 @@ function dedupeSentences(bullets: readonly string[]): string[] {
 /** The treatment's products a reaction could come from, for `{products}` in rule advice. */
 function productsNamed(kb: Knowledge, input: TriageInput): string {
   const labels = input.treatment.products
-    .flatMap((id) => kb.products.find((p) => p.id === id && p.blandAftercare !== true) ?? [])
+    .flatMap((id) => kb.productsById.get(id) ?? []).filter((p) => p.blandAftercare !== true)
     .map((p) => `the ${p.label.charAt(0).toLowerCase()}${p.label.slice(1)}`);
   return labels.length > 0 ? listInWords(labels) : textOf(kb, 'tri_products_none');
 }
@@ -271,7 +271,7 @@ export function triage(kb: Knowledge, input: TriageInput, opts: { now: string })
   const policy = kb.manifest.policy;
   const unexplainedFloor = policy.unexplainedSymptomFloor ?? policy.unknownTriageFloor;
   const escalation = policy.escalateOnUnknown ?? [];
-  const label = (id: string) => kb.symptoms.find((s) => s.id === id)?.label ?? id;
+  const label = (id: string) => kb.symptomsById.get(id)?.label ?? id;
   const presentTrigger = (ruleId: string) =>
     escalation.find((e) => e.rule === ruleId)?.whenPresent.filter((id) => facts.get(`symptom.${id}`) === true) ?? [];
   const vars = { products: productsNamed(kb, input) };
@@ -339,7 +339,7 @@ export function triage(kb: Knowledge, input: TriageInput, opts: { now: string })
   for (const { finding: f } of ordered.filter((a) => a.escalated)) {
     bullets.push(textOf(kb, 'tri_escalated_advice', { symptoms: listInWords(presentTrigger(f.ruleId).map((id) => label(id).toLowerCase())), title: f.title }));
   }
-  if (questions.some((q) => kb.symptoms.find((s) => s.id === q.symptomId)?.redFlag) && !EMERGENCY.includes(level)) {
+  if (questions.some((q) => kb.symptomsById.get(q.symptomId)?.redFlag) && !EMERGENCY.includes(level)) {
     bullets.unshift(textOf(kb, 'tri_red_flags_unanswered'));
   }
   if (unexplained.length > 0 && levelRank(level) <= levelRank(unexplainedFloor)) {
@@ -351,13 +351,13 @@ export function triage(kb: Knowledge, input: TriageInput, opts: { now: string })
     const atSigns = new Map(facts);
     atSigns.set('treatment.max_depth_mm', facts.get('treatment.depth_at_signs_mm') ?? null);
     for (const e of likelyExplanations.filter((x) => x.kind === 'expected')) {
-      const effect = kb.effects.find((x) => x.id === e.effectId);
+      const effect = kb.effectsById.get(e.effectId);
       const until = effect ? normalUntilFor(effect, atSigns) : null;
       if (until !== null && until > hours) bullets.push(textOf(kb, 'tri_expected_until', { effect: e.label, day: Math.max(0, Math.ceil(until / 24) - 1) }));
     }
   }
   const advice = dedupeSentences(bullets);
-  const levelInfo = kb.levels.find((l) => l.id === level) ?? { id: level, label: level, timeFrame: '', words: '' };
+  const levelInfo = kb.levelsById.get(level) ?? { id: level, label: level, timeFrame: '', words: '' };
   if (advice.length === 0) advice.push(levelInfo.words);
 
   const window = kb.timeWindows.find((w) => hours >= w.fromHours && (w.toHours === null || hours < w.toHours));

@@ -61,6 +61,9 @@ export function triageInputSchema(kb: Knowledge) {
         if (answers[s.id] === 'no') {
           ctx.addIssue({ code: 'custom', path: ['symptoms', i, 'id'], message: `'${s.id}' is listed as a symptom but answered "no" in redFlags` });
         }
+        if (s.startedAt && Date.parse(s.startedAt) < t0) {
+          ctx.addIssue({ code: 'custom', path: ['symptoms', i, 'startedAt'], message: `is before the treatment (${v.treatment.treatedAt}): only signs that started after treatment are checked here` });
+        }
         if (s.startedAt && Date.parse(s.startedAt) > at) {
           ctx.addIssue({ code: 'custom', path: ['symptoms', i, 'startedAt'], message: `is after the check-in time (${v.checkIn.at})` });
         }

@@ -1,10 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { arbAftercare, arbCheckIn, distinctSample } from '../../../test/support/arbitraries.js';
+import { referenceSafetyNet } from '../../../test/support/safety-net-reference.js';
+import { aftercarePlan } from '../aftercare/engine.js';
 import { allRedFlagsNo, atHours, clinicPenTreatment, rfTreatment, TREATED_AT } from '../../../test/support/after-fixtures.js';
 import { NOW, shippedKnowledge } from '../../../test/support/fixtures.js';
 import { treatmentFacts } from '../treatment/facts.js';
 import { treatedPersonSchema, treatmentSchema } from '../treatment/input.js';
-import { triage } from './engine.js';
+import { checkInFacts, triage } from './engine.js';
 import { triageInputSchema } from './input.js';
 import { safetyNet, safetyNetHorizonHours, type SafetyNetItem } from './safety-net.js';
 
@@ -93,5 +97,24 @@ describe('safety net', () => {
     const facts = treatmentFacts(kb, t, treatedPersonSchema(kb).parse({}));
     const withCheckIn = new Map(facts).set('checkin.hours_since_treatment', 30).set('symptom.fever', true);
     assert.deepEqual(safetyNet(kb, withCheckIn), safetyNet(kb, facts));
+  });
+
+  // The fast path evaluates only what depends on the treatment and memoises by it; the reference runs every sign
+  // through every rule at every sample time. Byte-identical answers on distinct generated inputs.
+  it('property: gives exactly the answer of the full run, for distinct check-ins and aftercare plans', () => {
+    const checkIns = distinctSample(arbCheckIn(kb), 60, 11).map((b) => schema.parse(b));
+    for (const input of checkIns) {
+      const expected = JSON.stringify(referenceSafetyNet(kb, checkInFacts(kb, input)));
+      assert.equal(JSON.stringify(triage(kb, input, { now: NOW }).safetyNet), expected);
+    }
+    fc.assert(
+      fc.property(arbAftercare(kb), ({ treatment, person }) => {
+        const t = treatmentSchema(kb).parse(treatment);
+        const p = treatedPersonSchema(kb).parse(person);
+        const expected = JSON.stringify(referenceSafetyNet(kb, treatmentFacts(kb, t, p)));
+        assert.equal(JSON.stringify(aftercarePlan(kb, t, p, { now: NOW }).safetyNet), expected);
+      }),
+      { numRuns: 60, seed: 5 },
+    );
   });
 });
