@@ -10,7 +10,7 @@ import type { EffectClass, ScreeningRule, Verdict } from '../knowledge/schema.js
 import { waitFacts } from '../knowledge/wait.js';
 import { verdictRank } from '../rules/order.js';
 import { runScreeningRules, verdictOfEffect, type ClearanceState, type ScreeningHit } from '../rules/run.js';
-import { fitzpatrickOf, flaggedProducts, screeningFacts, unlistedOf } from './facts.js';
+import { fitzpatrickOf, flaggedProducts, screeningFacts } from './facts.js';
 import type { ScreeningInput } from './input.js';
 
 /** Who must clear a finding, why, and whether that has happened. */
@@ -215,10 +215,10 @@ function mustChangeLine(kb: Knowledge, f: ScreeningFinding, rule: ScreeningRule,
  * (an ISO timestamp) and the engine reads no clock.
  */
 export function screen(kb: Knowledge, input: ScreeningInput, opts: { now: string }): ScreeningResult {
-  const { facts, zones } = screeningFacts(kb, input);
+  const { facts, zones, unchecked } = screeningFacts(kb, input);
   const run = runScreeningRules(kb, facts, zones);
   const planned = input.plan.plannedDate;
-  const unchecked = unlistedOf(kb, input.person);
+
   const unlisted = listInWords([...unchecked.conditions, ...unchecked.medicines].map((t) => `"${t}"`));
   // The medicines the person means to stop, as they named them (or by group label).
   const meds = Array.isArray(input.person.medications) ? input.person.medications : [];

@@ -145,7 +145,10 @@ export function deviceFacts(kb: Knowledge, deviceId: string, rfInsulated?: FactV
 }
 
 /** Turns a validated screening request into the facts the screening rules test. Pure. */
-export function screeningFacts(kb: Knowledge, input: ScreeningInput): { facts: Map<string, FactValue>; zones: PlannedZone[] } {
+export function screeningFacts(
+  kb: Knowledge,
+  input: ScreeningInput,
+): { facts: Map<string, FactValue>; zones: PlannedZone[]; unchecked: { conditions: string[]; medicines: string[] } } {
   const { person, plan } = input;
   const f = new Map<string, FactValue>();
   const planned = plan.plannedDate;
@@ -183,8 +186,7 @@ export function screeningFacts(kb: Knowledge, input: ScreeningInput): { facts: M
   const unlisted = unlistedOf(kb, person);
   // A medicine Primum cannot name may be a blood thinner, an immune medicine or isotretinoin: until it is named, those
   // questions count as unanswered (never as "no"), unless the person listed that group already.
-  const unnamedRecent = Array.isArray(person.medications) && person.medications.some((m) => medicationIdOf(kb, m) === undefined);
-  if (unnamedRecent) {
+  if (unlisted.medicines.length > 0) {
     for (const id of kb.manifest.policy.unnamedMedicineMayBe ?? []) {
       if (f.has(`medication.${id}`)) continue;
       f.set(`medication.${id}`, UNKNOWN);
@@ -230,5 +232,5 @@ export function screeningFacts(kb: Knowledge, input: ScreeningInput): { facts: M
   f.set('plan.numbing_cream', anaesthetic ? true : yn(plan.numbingCream?.used, false));
   if (plan.numbingCream?.used !== 'no' && plan.numbingCream) f.set('plan.numbing_occluded_or_large_area', yn(plan.numbingCream.occludedOrLargeArea));
 
-  return { facts: f, zones: plan.zones.map((z) => ({ zone: z.zone, depthMm: z.depthMm === UNKNOWN ? UNKNOWN : z.depthMm })) };
+  return { facts: f, zones: plan.zones.map((z) => ({ zone: z.zone, depthMm: z.depthMm === UNKNOWN ? UNKNOWN : z.depthMm })), unchecked: unlisted };
 }
