@@ -1,13 +1,14 @@
 // The safety net as it was first written: every sign run through every triage rule at every sample time, for
 // every check-in. Slow, and kept only so a test can show the fast path in src/core gives the same answer.
 import type { Knowledge } from '../../src/core/knowledge/compile.js';
-import { evaluate, UNKNOWN, type FactValue, type Facts } from '../../src/core/knowledge/evaluate.js';
+import { evaluate, type FactValue, type Facts } from '../../src/core/knowledge/evaluate.js';
 import type { Level, Symptom } from '../../src/core/knowledge/schema.js';
-import { textOf } from '../../src/core/common/text.js';
 import { levelRank } from '../../src/core/rules/order.js';
 import { runTriageRules } from '../../src/core/rules/run.js';
 import { normalUntilFor } from '../../src/core/treatment/facts.js';
-import { checkInSamples, safetyNetHorizonHours, worstCaseLevel, type SafetyNetItem, type SafetyNetSign } from '../../src/core/triage/safety-net.js';
+import {
+  checkInSamples, safetyNetHorizonHours, setPlaceUnknown, signEntries, worstCaseLevel, type SafetyNetItem, type SafetyNetSign,
+} from '../../src/core/triage/safety-net.js';
 
 const isCheckInFact = (k: string) => k.startsWith('checkin.') || k.startsWith('symptom.') || k === 'person.temperature_c';
 
@@ -17,13 +18,6 @@ function canFollow(kb: Knowledge, s: Symptom, facts: Facts): boolean {
   return claims.length === 0 || claims.some((e) => !e.appliesWhen || evaluate(e.appliesWhen, facts) !== false);
 }
 
-/** The place facts of a sign whose place was not given: unknown, which never lowers urgency. */
-function setPlaceUnknownRef(f: Map<string, FactValue>, symptomId: string): void {
-  f.set(`symptom.${symptomId}.place_known`, false);
-  f.set(`symptom.${symptomId}.near_eye`, UNKNOWN);
-  f.set(`symptom.${symptomId}.perioral`, UNKNOWN);
-}
-
 /** The facts of a check-in that reports this one sign and answers "no" to every other warning sign. */
 function checkInWith(kb: Knowledge, base: Facts, s: Symptom, hours: number): Map<string, FactValue> {
   const f = new Map<string, FactValue>(base);
@@ -31,7 +25,7 @@ function checkInWith(kb: Knowledge, base: Facts, s: Symptom, hours: number): Map
   for (const r of kb.symptoms) if (r.redFlag) f.set(`symptom.${r.id}`, false);
   f.set(`symptom.${s.id}`, true);
   // Like a check-in that does not say where the sign is.
-  setPlaceUnknownRef(f, s.id);
+  setPlaceUnknown(f, s.id);
   if (!s.redFlag) {
     // A listed symptom at its mildest: mild, improving, on the treated skin, there since the treatment.
     f.set(`symptom.${s.id}.severity`, 'mild');
@@ -40,20 +34,6 @@ function checkInWith(kb: Knowledge, base: Facts, s: Symptom, hours: number): Map
     f.set(`symptom.${s.id}.hours_since_onset`, hours);
   }
   return f;
-}
-
-const day = (h: number) => Math.floor(h / 24);
-
-/** "from day 4", "days 1–3", "in the first 6 hours": the span of hours a level applies to, in words. */
-function spanWords(kb: Knowledge, from: number, to: number, horizon: number): string {
-  const whole = (h: number) => h % 24 === 0;
-  if (to >= horizon) return from === 0 ? '' : whole(from) ? textOf(kb, 'tri_span_from_day', { day: day(from) }) : textOf(kb, 'tri_span_after_hours', { hours: from });
-  if (from === 0 && !whole(to)) return textOf(kb, 'tri_span_first_hours', { hours: to });
-  if (whole(from) && whole(to)) {
-    const last = day(to) - 1;
-    return last <= day(from) ? textOf(kb, 'tri_span_on_day', { day: day(from) }) : textOf(kb, 'tri_span_days', { from: day(from), to: last });
-  }
-  return textOf(kb, 'tri_span_between_hours', { from, to });
 }
 
 /**
@@ -84,23 +64,7 @@ export function referenceSafetyNet(kb: Knowledge, facts: ReadonlyMap<string, Fac
     if (!canFollow(kb, s, base)) continue;
     const levels = samples.map((x) => ({ ...x, level: levelAt(s, x.at) }));
     if (!s.redFlag && normalPresentation(s, levels)) continue;
-    // Merge neighbouring samples with the same level into spans.
-    const spans: { level: Level; from: number; to: number }[] = [];
-    for (const x of levels) {
-      const last = spans.at(-1);
-      if (last && last.level === x.level) last.to = x.to;
-      else spans.push({ level: x.level, from: x.from, to: x.to });
-    }
-    const byLevel = new Map<Level, { from: number; to: number }[]>();
-    for (const sp of spans) if (sp.level !== 'self_care') byLevel.set(sp.level, [...(byLevel.get(sp.level) ?? []), sp]);
-    for (const [level, parts] of byLevel) {
-      const words = parts.map((p) => spanWords(kb, p.from, p.to, horizon)).filter((w) => w !== '');
-      const first = parts[0];
-      const lastPart = parts.at(-1);
-      const sign: SafetyNetSign =
-        words.length === 0 || !first || !lastPart
-          ? { symptomId: s.id, label: s.label }
-          : { symptomId: s.id, label: textOf(kb, 'tri_span_join', { sign: s.label, spans: words.join(' and ') }), fromHours: first.from, untilHours: lastPart.to >= horizon ? null : lastPart.to };
+    for (const [level, sign] of signEntries(kb, { horizon, samples }, s, levels.map((x) => x.level))) {
       groups.set(level, [...(groups.get(level) ?? []), sign]);
     }
   }

@@ -342,7 +342,7 @@ function netFrom(kb: Knowledge, plan: NetPlan, results: readonly Tri[], applies:
     const code = sign.fixed?.code ?? codeOf(levels);
     let entries = sign.worded.get(code);
     // Bounded by the level patterns the rules can give this sign, not by the facts of treatments.
-    if (!entries) sign.worded.set(code, (entries = wordsOf(kb, plan, s, levels)));
+    if (!entries) sign.worded.set(code, (entries = signEntries(kb, plan, s, levels)));
     for (const [level, entry] of entries) {
       const list = groups.get(level);
       if (list) list.push(entry);
@@ -357,8 +357,11 @@ function netFrom(kb: Knowledge, plan: NetPlan, results: readonly Tri[], applies:
     });
 }
 
-/** One sign's entries in the net: for each level above self-care, the sign with the days it applies to. */
-function wordsOf(kb: Knowledge, plan: NetPlan, s: Symptom, levels: readonly Level[]): [Level, SafetyNetSign][] {
+/**
+ * One sign's entries in the net: for each level above self-care, the sign with the days it applies to. `levels` are
+ * the sign's levels at `plan.samples` (exported so the reference implementation in the tests words it the same way).
+ */
+export function signEntries(kb: Knowledge, plan: Pick<NetPlan, 'horizon' | 'samples'>, s: Symptom, levels: readonly Level[]): [Level, SafetyNetSign][] {
   const { horizon, samples } = plan;
   // Merge neighbouring samples with the same level into spans.
   const spans: { level: Level; from: number; to: number }[] = [];
