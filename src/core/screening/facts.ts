@@ -198,7 +198,7 @@ export function screeningFacts(
   // A clearance recorded on or before the planned date: the role who gave it, and when (the latest per subject).
   for (const c of [...(person.clearances ?? [])].sort((a, b) => a.date.localeCompare(b.date))) {
     if (c.date > planned) continue;
-    const kind = kb.conditions.some((x) => x.id === c.covers) ? 'condition' : kb.medications.some((x) => x.id === c.covers) ? 'medication' : 'procedure';
+    const kind = kb.conditionsById.has(c.covers) ? 'condition' : kb.medicationsById.has(c.covers) ? 'medication' : 'procedure';
     f.set(`clearance.${kind}.${c.covers}`, c.by);
     f.set(`clearance.${kind}.${c.covers}.date`, c.date);
   }
